@@ -1,0 +1,31 @@
+import type { EmulatorFlavor } from './model.js';
+
+/** Virtualization of a flavor, from `ecs:virtualization_env_types`; undefined when absent or unknown. */
+export function virtualizationOf(flavor: EmulatorFlavor): 'xen' | 'kvm' | undefined {
+  switch (flavor.extraSpecs['ecs:virtualization_env_types']) {
+    case 'FusionCompute':
+      return 'xen';
+    case 'CloudCompute':
+      return 'kvm';
+    default:
+      return undefined;
+  }
+}
+
+/** The flavor's `ecs:generation`, e.g. `s1`, `h1`, `s3`. */
+export function generationOf(flavor: EmulatorFlavor): string | undefined {
+  return flavor.extraSpecs['ecs:generation'];
+}
+
+/**
+ * Sale status of a flavor in an availability zone (ecs-api.md §4.5): the AZ's entry in
+ * `cond:operation:az` ("az0(normal), az1(sellout)") wins, else `cond:operation:status`, else `normal`.
+ */
+export function saleStatusOf(flavor: EmulatorFlavor, availabilityZone: string): string {
+  const perAz = flavor.extraSpecs['cond:operation:az'] ?? '';
+  for (const entry of perAz.split(',')) {
+    const match = /^\s*([^()\s]+)\s*\(\s*([^()\s]+)\s*\)\s*$/.exec(entry);
+    if (match?.[1] === availabilityZone && match[2] !== undefined) return match[2];
+  }
+  return flavor.extraSpecs['cond:operation:status'] ?? 'normal';
+}

@@ -1,0 +1,118 @@
+import type { FaultKind } from './faults.js';
+import type { EmulatorJob } from './jobs.js';
+import type { EmulatorData, EmulatorFlavor, EmulatorServer, EmulatorVolume } from './model.js';
+import type { RouteName } from './route.js';
+
+/** One request as the emulator saw it. */
+export interface RequestLogEntry {
+  /** HTTP method. */
+  readonly method: string;
+  /** Path as received (still percent-encoded), without the query. */
+  readonly path: string;
+  /** The route it matched; null for an unknown path, a wrong method or a CORS preflight. */
+  route: RouteName | null;
+  /** The status sent; null while in progress or when the socket was reset without an answer. */
+  status: number | null;
+  /** The kinds of the faults that hit this request, in the order they acted. */
+  readonly faults: FaultKind[];
+  /** The `X-Request-Id` sent with the answer. */
+  readonly requestId: string;
+}
+
+/** A resize the emulator accepted (dry runs create none). */
+export interface ResizeJobRecord {
+  /** The job created. */
+  readonly jobId: string;
+  /** The server resized. */
+  readonly serverId: string;
+  /** The target flavor. */
+  readonly flavorRef: string;
+  /** `mode`, when sent. */
+  readonly mode?: 'withStopServer';
+  /** The order id, for a yearly/monthly server resized through v1.1. */
+  readonly orderId?: string;
+  /** Always false: a dry run creates no record. */
+  readonly dryRun: false;
+  /** Which resize API was called. */
+  readonly apiVersion: 'v1' | 'v1.1';
+}
+
+/** The emulator's mutable data. */
+export interface World {
+  /** The project id the emulator serves. */
+  readonly projectId: string;
+  /** Servers by id. */
+  readonly servers: Map<string, EmulatorServer>;
+  /** Flavors by id. */
+  readonly flavors: Map<string, EmulatorFlavor>;
+  /** EVS volumes by id. */
+  readonly volumes: Map<string, EmulatorVolume>;
+  /** Jobs by id. */
+  readonly jobs: Map<string, EmulatorJob>;
+  /** Accepted resizes, in order. */
+  readonly resizeJobs: ResizeJobRecord[];
+  /** Every request, in order of arrival. */
+  readonly requests: RequestLogEntry[];
+}
+
+/**
+ * What tests see of a running emulator: the live world (change it freely) plus request counting.
+ * Every read of a property first advances the jobs to the current time.
+ */
+export interface EmulatorState extends World {
+  /** How many requests matched `route` (all requests when omitted; `null` counts the unrouted ones). */
+  countRequests(route?: RouteName | null): number;
+  /** Empties the request log. */
+  clearRequests(): void;
+}
+
+/** A world holding a private copy of `data`. */
+export function createWorld(data: EmulatorData, projectId: string): World {
+  const copy = structuredClone(data);
+  return {
+    projectId,
+    servers: new Map(copy.servers.map((server) => [server.id, server])),
+    flavors: new Map(copy.flavors.map((flavor) => [flavor.id, flavor])),
+    volumes: new Map(copy.volumes.map((volume) => [volume.id, volume])),
+    jobs: new Map(),
+    resizeJobs: [],
+    requests: [],
+  };
+}
+
+/** The public view of `world`: each property read calls `advance` first. */
+export function createStateView(world: World, advance: () => void): EmulatorState {
+  const read = <K extends keyof World>(key: K): World[K] => {
+    advance();
+    return world[key];
+  };
+  return {
+    get projectId() {
+      return world.projectId;
+    },
+    get servers() {
+      return read('servers');
+    },
+    get flavors() {
+      return read('flavors');
+    },
+    get volumes() {
+      return read('volumes');
+    },
+    get jobs() {
+      return read('jobs');
+    },
+    get resizeJobs() {
+      return read('resizeJobs');
+    },
+    get requests() {
+      return world.requests;
+    },
+    countRequests(route) {
+      return route === undefined ? world.requests.length : world.requests.filter((entry) => entry.route === route).length;
+    },
+    clearRequests() {
+      world.requests.length = 0;
+    },
+  };
+}
