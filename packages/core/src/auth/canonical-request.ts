@@ -1,0 +1,69 @@
+/**
+ * Percent-encodes every UTF-8 byte of `text` except the RFC 3986 unreserved characters
+ * (`A-Z a-z 0-9 - _ . ~`), with upper-case hex and a space as `%20` (ecs-api.md §6.2).
+ * `encodeURIComponent` does that but also spares `! ' ( ) *`, which are encoded here.
+ */
+function encode(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Decodes a path segment, leaving a malformed escape as it is. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * The canonical URI: each path segment decoded then re-encoded, always ending with `/`
+ * ("a URI must end with a slash for signature calculation").
+ */
+function canonicalUri(pathname: string): string {
+  const path = pathname.split('/').map((segment) => encode(decodeSegment(segment))).join('/');
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
+/** The canonical query string: sorted by key, then by value, each part encoded. */
+function canonicalQuery(searchParams: URLSearchParams): string {
+  const keys = [...new Set(searchParams.keys())].sort();
+  return keys
+    .flatMap((key) => searchParams.getAll(key).sort().map((value) => `${encode(key)}=${encode(value)}`))
+    .join('&');
+}
+
+/** What a canonical request is made of. */
+export interface CanonicalRequestParts {
+  method: string;
+  url: URL;
+  /** Lower-case name to value, for the signed headers only. */
+  headers: ReadonlyMap<string, string>;
+  /** Hex SHA-256 of the body, or the `X-Sdk-Content-Sha256` value. */
+  bodyHash: string;
+}
+
+/**
+ * The names of the signed headers, lower-case, sorted and joined with `;`.
+ * @internal
+ */
+export function signedHeaderList(headers: ReadonlyMap<string, string>): string {
+  return [...headers.keys()].sort().join(';');
+}
+
+/**
+ * Builds the canonical request of the `SDK-HMAC-SHA256` algorithm (ecs-api.md §6.2 step 1).
+ * @internal
+ */
+export function canonicalRequest({ method, url, headers, bodyHash }: CanonicalRequestParts): string {
+  const names = [...headers.keys()].sort();
+  const canonicalHeaders = names.map((name) => `${name}:${(headers.get(name) ?? '').trim()}\n`).join('');
+  return [
+    method.toUpperCase(),
+    canonicalUri(url.pathname),
+    canonicalQuery(url.searchParams),
+    canonicalHeaders,
+    signedHeaderList(headers),
+    bodyHash,
+  ].join('\n');
+}

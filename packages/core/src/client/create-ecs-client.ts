@@ -1,0 +1,108 @@
+import { EcsInputError } from '../errors/EcsInputError.js';
+import { createTransport } from '../http/transport.js';
+import { parseInput } from '../input/parse-input.js';
+import type { RequestOptions } from '../input/request-options.js';
+import { getJob } from '../operations/get-job.js';
+import { getServer } from '../operations/get-server.js';
+import { getVolumes } from '../operations/get-volumes.js';
+import { listBlockDevices } from '../operations/list-block-devices.js';
+import { listFlavors, type ListFlavorsOptions } from '../operations/list-flavors.js';
+import { listResizeFlavors, type ListResizeFlavorsOptions } from '../operations/list-resize-flavors.js';
+import { listServers, type ListServersOptions } from '../operations/list-servers.js';
+import { resize, type ResizeOptions, type ResizeResult } from '../operations/resize.js';
+import { waitForJob, type WaitForJobOptions } from '../operations/wait-for-job.js';
+import type { BlockDevice } from '../schemas/block-device.js';
+import type { Flavor, ResizeFlavor } from '../schemas/flavor.js';
+import type { Job } from '../schemas/job.js';
+import type { Server } from '../schemas/server.js';
+import type { Volume } from '../schemas/volume.js';
+import type { ClientContext } from './client-context.js';
+import { CLIENT_DEFAULTS, ClientOptionsSchema, type EcsClientOptions } from './client-options.js';
+
+/**
+ * A client of the ECS API for one project. Every method validates its input before sending
+ * anything (`EcsInputError`), and returns API objects in the API's own JSON shape.
+ */
+export interface EcsClient {
+  /**
+   * Changes the server's flavor. Returns `{ jobId }` (or `{ orderId }` for yearly/monthly);
+   * pass `jobId` to `waitForJob`. Never sent twice by accident.
+   */
+  resize(serverId: string, flavorRef: string, options?: ResizeOptions): Promise<ResizeResult>;
+  /** The server, from `GET /v1/{project_id}/cloudservers/{server_id}`. */
+  getServer(serverId: string, options?: RequestOptions): Promise<Server>;
+  /** All servers, every page of `GET /v1/{project_id}/cloudservers/detail`. */
+  listServers(options?: ListServersOptions): Promise<Server[]>;
+  /** Every flavor the server may change to (`resize_flavors`, all `marker` pages). */
+  listResizeFlavors(serverId: string, options?: ListResizeFlavorsOptions): Promise<ResizeFlavor[]>;
+  /** All flavors with their `os_extra_specs`. */
+  listFlavors(options?: ListFlavorsOptions): Promise<Flavor[]>;
+  /** The server's volume attachments (`block_device`). */
+  listBlockDevices(serverId: string, options?: RequestOptions): Promise<BlockDevice[]>;
+  /** EVS disks by id, 60 ids per request. */
+  getVolumes(ids: readonly string[], options?: RequestOptions): Promise<Volume[]>;
+  /** The job, from `GET /v1/{project_id}/jobs/{job_id}`. */
+  getJob(jobId: string, options?: RequestOptions): Promise<Job>;
+  /** Polls the job until `SUCCESS` (resolves), `FAIL` (`JobFailedError`) or the timeout (`JobTimeoutError`). */
+  waitForJob(jobId: string, options?: WaitForJobOptions): Promise<Job>;
+}
+
+/** Resolves an endpoint to an absolute base URL without a trailing slash. */
+function resolveEndpoint(endpoint: string, path: string): string {
+  const page = (globalThis as { location?: { href?: string } }).location?.href;
+  if (endpoint.startsWith('/') && page === undefined) {
+    throw new EcsInputError('createEcsClient', [
+      { path, message: `a same-origin path (${endpoint}) needs a browser page; outside a browser give an absolute URL` },
+    ]);
+  }
+  return new URL(endpoint, page).href.replace(/\/+$/, '');
+}
+
+/** The EVS endpoint next to an ECS endpoint: `ecs.` host prefix swapped for `evs.`, else the same. */
+function evsBeside(ecsBase: string): string {
+  const url = new URL(ecsBase);
+  if (!url.hostname.startsWith('ecs.')) return ecsBase;
+  url.hostname = `evs.${url.hostname.slice('ecs.'.length)}`;
+  return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * Creates a client of the ECS API for one project. Runs in browsers and Node (WebCrypto and
+ * fetch only). Nothing is sent until a method is called.
+ *
+ * @example
+ * const ecs = createEcsClient({ endpoint: 'https://ecs.eu-de.otc.t-systems.com', projectId, auth: { accessKey, secretKey } });
+ * const { jobId } = await ecs.resize(serverId, 's3.xlarge.2');
+ * await ecs.waitForJob(jobId!);
+ * @throws {EcsInputError} When an option is invalid (a secret's value is never shown).
+ */
+export function createEcsClient(options: EcsClientOptions): EcsClient {
+  const input = parseInput('createEcsClient', '', ClientOptionsSchema, options);
+  const ecsBase = resolveEndpoint(input.endpoint, 'endpoint');
+  const retry = input.retry ?? CLIENT_DEFAULTS.retryLimit;
+  const context: ClientContext = {
+    projectId: input.projectId,
+    transport: createTransport({
+      ecsBase,
+      evsBase: input.evsEndpoint === undefined ? evsBeside(ecsBase) : resolveEndpoint(input.evsEndpoint, 'evsEndpoint'),
+      projectId: input.projectId,
+      auth: input.auth,
+      fetch: options.fetch,
+      timeout: input.timeout ?? CLIENT_DEFAULTS.timeout,
+      retryLimit: typeof retry === 'number' ? retry : retry.limit,
+      hooks: options.hooks,
+      userAgent: input.userAgent,
+    }),
+  };
+  return {
+    resize: (serverId, flavorRef, resizeOptions) => resize(context, serverId, flavorRef, resizeOptions),
+    getServer: (serverId, requestOptions) => getServer(context, serverId, requestOptions),
+    listServers: (listOptions) => listServers(context, listOptions),
+    listResizeFlavors: (serverId, listOptions) => listResizeFlavors(context, serverId, listOptions),
+    listFlavors: (listOptions) => listFlavors(context, listOptions),
+    listBlockDevices: (serverId, requestOptions) => listBlockDevices(context, serverId, requestOptions),
+    getVolumes: (ids, requestOptions) => getVolumes(context, ids, requestOptions),
+    getJob: (jobId, requestOptions) => getJob(context, jobId, requestOptions),
+    waitForJob: (jobId, waitOptions) => waitForJob(context, jobId, waitOptions),
+  };
+}

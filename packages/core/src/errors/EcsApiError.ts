@@ -1,0 +1,68 @@
+import { EcsError } from './EcsError.js';
+import { hintFor } from './api-error-hints.js';
+
+/** A nested error detail some ECS error bodies carry (`error.details`). */
+export interface ApiErrorDetail {
+  code?: string | undefined;
+  message?: string | undefined;
+}
+
+/** What an {@link EcsApiError} is built from. */
+export interface EcsApiErrorInit {
+  /** HTTP status of the response. */
+  status: number;
+  /** The API's error code (`Ecs.0100`, `APIG.0308`, `Common.0011`...), when the body had one. */
+  code?: string | undefined;
+  /** The API's own message, when the body had one. */
+  apiMessage?: string | undefined;
+  /** From the `X-Request-Id` header, else the body's `request_id`. */
+  requestId?: string | undefined;
+  /** Nested details from the body, when present. */
+  details?: readonly ApiErrorDetail[] | undefined;
+  /** The request's method. */
+  method: string;
+  /** The request's URL (it holds no secret: credentials travel in headers). */
+  url: string;
+}
+
+/**
+ * The ECS API answered with an error (a non-2xx status, or a 2xx whose body is an error
+ * envelope, as the documented `Common.0024` "Flow limit exceeded" with HTTP 202).
+ * The server received the request; whether it acted on it depends on the code.
+ */
+export class EcsApiError extends EcsError {
+  override name = 'EcsApiError';
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** The API's error code, e.g. `Ecs.0100`, `APIG.0308`; undefined when the body had none. */
+  readonly code: string | undefined;
+  /** The API's own message (the `message` property holds the full explanation). */
+  readonly apiMessage: string | undefined;
+  /** The request id to quote to support, from `X-Request-Id` or the body. */
+  readonly requestId: string | undefined;
+  /** Nested details from the body. */
+  readonly details: readonly ApiErrorDetail[];
+  /** The request's method. */
+  readonly method: string;
+  /** The request's URL. */
+  readonly url: string;
+  /** What to do about it, when the code is one we know. */
+  readonly hint: string | undefined;
+
+  /** @param init The parsed response. */
+  constructor(init: EcsApiErrorInit) {
+    const hint = hintFor(init.status, init.code);
+    const what = init.code ? `${init.code} (HTTP ${init.status})` : `HTTP ${init.status}`;
+    const said = init.apiMessage ? `: ${init.apiMessage}` : '';
+    const id = init.requestId ? ` (request id ${init.requestId})` : '';
+    super(`ECS API error ${what}${said} — ${init.method} ${init.url}${id}.${hint ? ` ${hint}` : ''}`);
+    this.status = init.status;
+    this.code = init.code;
+    this.apiMessage = init.apiMessage;
+    this.requestId = init.requestId;
+    this.details = init.details ?? [];
+    this.method = init.method;
+    this.url = init.url;
+    this.hint = hint;
+  }
+}

@@ -1,0 +1,34 @@
+import { EcsError } from './EcsError.js';
+
+/**
+ * The request got no HTTP response: the connection was refused, reset or lost.
+ * Check `mayHaveReachedServer` before sending a non-idempotent request (a resize) again.
+ */
+export class EcsNetworkError extends EcsError {
+  override name = 'EcsNetworkError';
+  /** The request's method. */
+  readonly method: string;
+  /** The request's URL. */
+  readonly url: string;
+  /**
+   * False only when the failure proves the request never left (connection refused, host not
+   * found). True means the server may have received it and acted on it.
+   */
+  readonly mayHaveReachedServer: boolean;
+
+  /**
+   * @param method The request's method.
+   * @param url The request's URL.
+   * @param mayHaveReachedServer See the property.
+   * @param cause The fetch error.
+   */
+  constructor(method: string, url: string, mayHaveReachedServer: boolean, cause: unknown) {
+    const advice = mayHaveReachedServer
+      ? 'The server may have received it: before sending a resize again, check the server status and its jobs.'
+      : 'It never reached the server: check the endpoint and the network, then send it again.';
+    super(`Network error, no response: ${method} ${url}. ${advice}`, { cause });
+    this.method = method;
+    this.url = url;
+    this.mayHaveReachedServer = mayHaveReachedServer;
+  }
+}

@@ -1,0 +1,32 @@
+import { EcsError } from './EcsError.js';
+
+/**
+ * An attempt got no response within the client's `timeout`. The server may have received
+ * the request and acted on it, so a resize is never sent again automatically.
+ */
+export class EcsTimeoutError extends EcsError {
+  override name = 'EcsTimeoutError';
+  /** The request's method. */
+  readonly method: string;
+  /** The request's URL. */
+  readonly url: string;
+  /** The per-attempt timeout that ran out, in milliseconds. */
+  readonly timeout: number;
+  /** Always true: a timed-out request may have been received. */
+  readonly mayHaveReachedServer = true;
+
+  /**
+   * @param method The request's method.
+   * @param url The request's URL.
+   * @param timeout The timeout, in milliseconds.
+   */
+  constructor(method: string, url: string, timeout: number) {
+    super(
+      `Request timed out after ${timeout} ms: ${method} ${url}. The server may have received it: ` +
+        'before sending a resize again, check the server status and its jobs; raise `timeout` if the API is slow.',
+    );
+    this.method = method;
+    this.url = url;
+    this.timeout = timeout;
+  }
+}

@@ -1,0 +1,27 @@
+import type { Job } from '../schemas/job.js';
+import { EcsError } from './EcsError.js';
+import { jobFailure } from '../schemas/job.js';
+
+/** The job ended with status `FAIL`. `job` is the API's job object, with `error_code` and `fail_reason`. */
+export class JobFailedError extends EcsError {
+  override name = 'JobFailedError';
+  /** The failed job, as the API returned it. */
+  readonly job: Job;
+  /** The job's (or its first failed sub-job's) `error_code`. */
+  readonly errorCode: string | undefined;
+  /** The job's (or its first failed sub-job's) `fail_reason`. */
+  readonly failReason: string | undefined;
+
+  /** @param job The job object with status `FAIL`. */
+  constructor(job: Job) {
+    const { errorCode, failReason } = jobFailure(job);
+    const why = [errorCode, failReason].filter(Boolean).join(': ') || 'no reason given';
+    super(
+      `Job ${job.job_id ?? '(no id)'} failed: ${why}. The server was not resized; ` +
+        'fix the cause (run the preflight checks to find it) and resize again.',
+    );
+    this.job = job;
+    this.errorCode = errorCode;
+    this.failReason = failReason;
+  }
+}

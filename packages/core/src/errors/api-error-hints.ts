@@ -1,0 +1,49 @@
+/** Advice shared by several codes. */
+const PICK_ANOTHER = 'Pick a flavor different from the current one.';
+const CHECK_IDS = 'Check the server id and the project id.';
+const PROJECT_MISMATCH = 'The project id does not match the credentials: check projectId.';
+const THROTTLED = 'The API is throttling requests: wait a few seconds and send fewer requests at once.';
+const AUTH_FAILED = 'Authentication failed: check the token, or the access key, secret key and clock.';
+
+/** What to do about the error codes a resize meets most, from ecs-api.md §5.3 and §8. */
+const hintsByCode: Readonly<Record<string, string>> = {
+  'Ecs.0009': PICK_ANOTHER,
+  'Ecs.0810': PICK_ANOTHER,
+  'Ecs.0019': 'The flavor is abandoned: pick another one from listResizeFlavors().',
+  'Ecs.0029': 'The flavor does not exist or was abandoned: pick one from listResizeFlavors().',
+  'Ecs.0030': 'The server is frozen (unpaid or restricted): settle the account before resizing.',
+  'Ecs.0100': "Stop the server first, or resize with mode 'withStopServer'; wait until no task is running.",
+  'Ecs.0114': CHECK_IDS,
+  'Ecs.0614': CHECK_IDS,
+  'Ecs.0319': 'There is not enough capacity for this flavor: pick another flavor or try later.',
+  'Ecs.0603': 'Another command is running on the server: try again in a minute.',
+  'Ecs.0605': 'The server is locked: unlock it before resizing.',
+  'Ecs.0023': PROJECT_MISMATCH,
+  'Common.0018': PROJECT_MISMATCH,
+  'Common.0011': 'Check the job id.',
+  'Common.0013': 'The token is invalid or expired: get a new token.',
+  'Common.0024': THROTTLED,
+  'Common.1503': THROTTLED,
+  'APIG.0308': THROTTLED,
+  'APIGW.0308': THROTTLED,
+  'APIG.0301': AUTH_FAILED,
+  'APIGW.0301': AUTH_FAILED,
+};
+
+/** What to do about a status with no known code. */
+function hintForStatus(status: number): string | undefined {
+  if (status === 401) return AUTH_FAILED;
+  if (status === 403) return 'Permission denied: the credentials need the ECS permission for this action.';
+  if (status === 429) return THROTTLED;
+  if (status >= 500) return 'The service failed: try again later.';
+  return undefined;
+}
+
+/**
+ * Returns advice for an API error, or undefined when there is nothing better to say than the
+ * API's own message.
+ * @internal
+ */
+export function hintFor(status: number, code: string | undefined): string | undefined {
+  return (code === undefined ? undefined : hintsByCode[code]) ?? hintForStatus(status);
+}

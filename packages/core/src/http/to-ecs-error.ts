@@ -1,0 +1,63 @@
+import { HTTPError, TimeoutError } from 'ky';
+import { EcsApiError } from '../errors/EcsApiError.js';
+import { isEcsError } from '../errors/EcsError.js';
+import { EcsNetworkError } from '../errors/EcsNetworkError.js';
+import { EcsTimeoutError } from '../errors/EcsTimeoutError.js';
+import { parseErrorText, type ErrorBody } from './error-body.js';
+import { redact } from './redact.js';
+import { provesNeverSent } from './retry-policy.js';
+
+/** The request an error belongs to. */
+export interface FailedRequest {
+  method: string;
+  url: string;
+  /** The per-attempt timeout, for the message of a timeout. */
+  timeout: number | false;
+  /** The caller's signal: an abort it asked for is passed on as it is. */
+  signal?: AbortSignal | undefined;
+  /** Secret values to mask in anything taken from a response. */
+  secrets: readonly string[];
+}
+
+/**
+ * Builds an {@link EcsApiError} from a parsed error body and its response.
+ * @internal
+ */
+export function apiError(response: Response, body: ErrorBody, request: FailedRequest): EcsApiError {
+  return new EcsApiError({
+    status: response.status,
+    code: body.code,
+    apiMessage: redact(body.message, request.secrets),
+    requestId: response.headers.get('x-request-id') ?? body.requestId,
+    details: body.details?.map((detail) => ({ code: detail.code, message: redact(detail.message, request.secrets) })),
+    method: request.method,
+    url: request.url,
+  });
+}
+
+/** Reads a response's text, or '' when the body cannot be read. */
+async function safeText(response: Response): Promise<string> {
+  try {
+    return await response.text();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Turns whatever ky threw into the error core throws: {@link EcsApiError} for an HTTP error,
+ * {@link EcsTimeoutError}, {@link EcsNetworkError}; the caller's own abort reason as it is.
+ * ky's errors are never kept as `cause`, because they hold the request and its auth headers.
+ * @internal
+ */
+export async function toEcsError(error: unknown, request: FailedRequest): Promise<unknown> {
+  if (request.signal?.aborted) return request.signal.reason;
+  if (isEcsError(error)) return error;
+  if (error instanceof HTTPError) {
+    return apiError(error.response, parseErrorText(await safeText(error.response)), request);
+  }
+  if (error instanceof TimeoutError) {
+    return new EcsTimeoutError(request.method, request.url, request.timeout === false ? 0 : request.timeout);
+  }
+  return new EcsNetworkError(request.method, request.url, !provesNeverSent(error), error);
+}

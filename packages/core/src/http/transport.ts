@@ -1,0 +1,118 @@
+import ky, { type BeforeRequestHook, type Hooks } from 'ky';
+import type * as v from 'valibot';
+import type { AkSkCredentials, TokenCredentials } from '../auth/credentials.js';
+import { signRequest } from '../auth/sign-request.js';
+import { readBody } from './read-body.js';
+import { readRetry, writeRetry } from './retry-policy.js';
+import { toEcsError, type FailedRequest } from './to-ecs-error.js';
+
+/** What the transport needs, resolved from the client options. */
+export interface TransportConfig {
+  /** Absolute ECS base URL, no trailing slash. */
+  ecsBase: string;
+  /** Absolute EVS base URL, no trailing slash. */
+  evsBase: string;
+  projectId: string;
+  auth: TokenCredentials | AkSkCredentials | undefined;
+  fetch: typeof fetch | undefined;
+  timeout: number | false;
+  retryLimit: number;
+  hooks: Hooks | undefined;
+  userAgent: string | undefined;
+}
+
+/** One API call. */
+export interface ApiCall<TSchema extends v.GenericSchema> {
+  method: 'GET' | 'POST';
+  /** Which endpoint serves the path. @default 'ecs' */
+  service?: 'ecs' | 'evs';
+  /** The path, built with `apiPath` so that ids are encoded. */
+  path: string;
+  /** Query parameters; undefined values are left out. */
+  searchParams?: Record<string, string | number | undefined>;
+  /** A JSON body. */
+  json?: unknown;
+  signal?: AbortSignal | undefined;
+  /** The schema of a successful body. */
+  schema: TSchema;
+}
+
+/** Sends API calls: auth, retries, typed errors, validated bodies. */
+export interface Transport {
+  /** Sends a call whose successful response must have a body matching the schema. */
+  send<TSchema extends v.GenericSchema>(call: ApiCall<TSchema>): Promise<v.InferOutput<TSchema>>;
+  /** Sends a call whose successful response may be empty (a dry run's 202). */
+  sendAllowingEmpty<TSchema extends v.GenericSchema>(call: ApiCall<TSchema>): Promise<v.InferOutput<TSchema> | undefined>;
+}
+
+/** The hook that authenticates each attempt; it runs after the caller's hooks. */
+function authHook(auth: TokenCredentials | AkSkCredentials | undefined, projectId: string): BeforeRequestHook[] {
+  if (auth === undefined) return [];
+  if ('token' in auth) {
+    return [(request) => void request.headers.set('X-Auth-Token', auth.token)];
+  }
+  return [
+    (request) => {
+      request.headers.set('X-Project-Id', projectId);
+      // Each attempt gets a fresh X-Sdk-Date: a retry after a long Retry-After stays valid.
+      return signRequest(request, auth, new Date());
+    },
+  ];
+}
+
+/** The secret values of the credentials, to mask in anything taken from a response. */
+function secretsOf(auth: TokenCredentials | AkSkCredentials | undefined): string[] {
+  if (auth === undefined) return [];
+  if ('token' in auth) return [auth.token];
+  return [auth.secretKey, auth.securityToken].filter((secret): secret is string => secret !== undefined);
+}
+
+/** The full URL of a call. */
+function urlOf(config: TransportConfig, call: ApiCall<v.GenericSchema>): string {
+  const base = call.service === 'evs' ? config.evsBase : config.ecsBase;
+  const url = new URL(base + call.path);
+  for (const [key, value] of Object.entries(call.searchParams ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url.href;
+}
+
+/**
+ * Creates the transport of a client, on one ky instance.
+ * @internal
+ */
+export function createTransport(config: TransportConfig): Transport {
+  const api = ky.create({
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+    timeout: config.timeout,
+    ...(config.userAgent ? { headers: { 'User-Agent': config.userAgent } } : {}),
+    hooks: {
+      ...config.hooks,
+      beforeRequest: [...(config.hooks?.beforeRequest ?? []), ...authHook(config.auth, config.projectId)],
+    },
+  });
+  const secrets = secretsOf(config.auth);
+
+  async function exchange<TSchema extends v.GenericSchema>(call: ApiCall<TSchema>, allowEmpty: boolean) {
+    const url = urlOf(config, call);
+    const request: FailedRequest = { method: call.method, url, timeout: config.timeout, signal: call.signal, secrets };
+    try {
+      const response = await api(url, {
+        method: call.method,
+        ...(call.json === undefined ? {} : { json: call.json }),
+        ...(call.signal ? { signal: call.signal } : {}),
+        retry: call.method === 'GET' ? readRetry(config.retryLimit) : writeRetry(config.retryLimit),
+      });
+      return await readBody(response, call.schema, { ...request, allowEmpty });
+    } catch (error) {
+      throw await toEcsError(error, request);
+    }
+  }
+
+  return {
+    async send(call) {
+      return (await exchange(call, false)) as v.InferOutput<typeof call.schema>;
+    },
+    sendAllowingEmpty: (call) => exchange(call, true),
+  };
+}

@@ -1,0 +1,32 @@
+import * as v from 'valibot';
+import { EcsInputError, type InputIssue } from '../errors/EcsInputError.js';
+
+/** Input paths whose values are secrets: their values never appear in an error. */
+const SECRET_PATH = /(secret|token|password)/i;
+
+/** Turns a valibot issue into an {@link InputIssue} that names the field and never a secret. */
+function toInputIssue(issue: v.BaseIssue<unknown>, root: string): InputIssue {
+  const keys = issue.path?.map((item) => String(item.key)) ?? [];
+  const path = [root, ...keys].filter(Boolean).join('.') || 'input';
+  if (issue.type === 'strict_object' && issue.expected === 'never') {
+    return { path, message: 'is not a known option: check its spelling' };
+  }
+  const received = SECRET_PATH.test(path) ? '' : ` (got ${issue.received})`;
+  return { path, message: `${issue.message}${received}` };
+}
+
+/**
+ * Validates `input` against `schema` and returns the parsed output, or throws an
+ * {@link EcsInputError} naming `operation` and every bad field (under the name `root`).
+ * @internal
+ */
+export function parseInput<const TSchema extends v.GenericSchema>(
+  operation: string,
+  root: string,
+  schema: TSchema,
+  input: unknown,
+): v.InferOutput<TSchema> {
+  const result = v.safeParse(schema, input, { abortPipeEarly: true });
+  if (result.success) return result.output;
+  throw new EcsInputError(operation, result.issues.map((issue) => toInputIssue(issue, root)));
+}

@@ -1,0 +1,43 @@
+import * as v from 'valibot';
+import type { ClientContext } from '../client/client-context.js';
+import { apiPath } from '../http/api-path.js';
+import { IdSchema } from '../input/id-schema.js';
+import { parseInput } from '../input/parse-input.js';
+import { RequestOptionsSchema, type RequestOptions } from '../input/request-options.js';
+import { ListVolumesResponseSchema, type Volume } from '../schemas/volume.js';
+
+/** The most ids EVS takes in one `cloudvolumes/detail` call (ecs-api.md §4.6). */
+export const MAX_VOLUME_IDS_PER_CALL = 60;
+
+/** The most ids one `getVolumes` call takes. */
+export const MAX_VOLUME_IDS = 6000;
+
+const InputSchema = v.object({
+  ids: v.pipe(v.array(IdSchema, 'must be an array of volume ids'), v.maxLength(MAX_VOLUME_IDS, `must hold at most ${MAX_VOLUME_IDS} ids`)),
+  options: RequestOptionsSchema,
+});
+
+/**
+ * EVS `GET /v2/{project_id}/cloudvolumes/detail?ids=['id1','id2']`: the disks with these ids
+ * (their `metadata["hw:passthrough"]` tells SCSI from VBD), in batches of 60 ids, one after
+ * another. Duplicate ids are asked once; no id, no request.
+ * @internal Exposed as `client.getVolumes`.
+ */
+export async function getVolumes(context: ClientContext, ids: readonly string[], options?: RequestOptions): Promise<Volume[]> {
+  const input = parseInput('getVolumes', '', InputSchema, { ids, options });
+  const unique = [...new Set(input.ids)];
+  const volumes: Volume[] = [];
+  for (let start = 0; start < unique.length; start += MAX_VOLUME_IDS_PER_CALL) {
+    const batch = unique.slice(start, start + MAX_VOLUME_IDS_PER_CALL);
+    const body = await context.transport.send({
+      method: 'GET',
+      service: 'evs',
+      path: apiPath`/v2/${context.projectId}/cloudvolumes/detail`,
+      searchParams: { ids: `[${batch.map((id) => `'${id}'`).join(',')}]` },
+      signal: input.options.signal,
+      schema: ListVolumesResponseSchema,
+    });
+    volumes.push(...body.volumes);
+  }
+  return volumes;
+}

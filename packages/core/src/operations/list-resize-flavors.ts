@@ -1,0 +1,67 @@
+import * as v from 'valibot';
+import type { ClientContext } from '../client/client-context.js';
+import { apiPath } from '../http/api-path.js';
+import { IdSchema } from '../input/id-schema.js';
+import { parseInput } from '../input/parse-input.js';
+import { wholeNumber } from '../input/whole-number.js';
+import { requestOptionsEntries, type RequestOptions } from '../input/request-options.js';
+import { ListResizeFlavorsResponseSchema, type ResizeFlavor } from '../schemas/flavor.js';
+import { collectPages } from '../utils/collect-pages.js';
+
+/** The API's default and largest page. */
+const DEFAULT_FLAVOR_PAGE_SIZE = 1000;
+
+/** Options of `listResizeFlavors`. */
+export interface ListResizeFlavorsOptions extends RequestOptions {
+  /**
+   * Flavors per request (the API's `limit`).
+   * @default 1000
+   */
+  pageSize?: number | undefined;
+  /** The API's `sort_key`. @default 'flavorid' (the API's) */
+  sortKey?: 'flavorid' | 'name' | 'memory_mb' | 'vcpus' | 'root_gb' | undefined;
+  /** The API's `sort_dir`. @default 'asc' (the API's) */
+  sortDir?: 'asc' | 'desc' | undefined;
+}
+
+const InputSchema = v.object({
+  serverId: IdSchema,
+  options: v.optional(
+    v.strictObject(
+      {
+        ...requestOptionsEntries,
+        pageSize: v.optional(wholeNumber(1, DEFAULT_FLAVOR_PAGE_SIZE), DEFAULT_FLAVOR_PAGE_SIZE),
+        sortKey: v.optional(v.picklist(['flavorid', 'name', 'memory_mb', 'vcpus', 'root_gb'], 'must be flavorid, name, memory_mb, vcpus or root_gb')),
+        sortDir: v.optional(v.picklist(['asc', 'desc'], 'must be asc or desc')),
+      },
+      'must be { pageSize?, sortKey?, sortDir?, signal? }: check the option names',
+    ),
+    {},
+  ),
+});
+
+/**
+ * `GET /v1/{project_id}/cloudservers/resize_flavors?instance_uuid=…`, following `marker`
+ * paging: every flavor the server may change to, in the API's shape (with `extra_specs`).
+ * @internal Exposed as `client.listResizeFlavors`.
+ */
+export async function listResizeFlavors(
+  context: ClientContext,
+  serverId: string,
+  options?: ListResizeFlavorsOptions,
+): Promise<ResizeFlavor[]> {
+  const input = parseInput('listResizeFlavors', '', InputSchema, { serverId, options });
+  const { pageSize, sortKey, sortDir, signal } = input.options;
+  const path = apiPath`/v1/${context.projectId}/cloudservers/resize_flavors`;
+  return collectPages<ResizeFlavor, { marker?: string }>(path, {}, async ({ marker }) => {
+    const body = await context.transport.send({
+      method: 'GET',
+      path,
+      searchParams: { instance_uuid: input.serverId, limit: pageSize, marker, sort_key: sortKey, sort_dir: sortDir },
+      signal,
+      schema: ListResizeFlavorsResponseSchema,
+    });
+    const last = body.flavors.at(-1);
+    return { items: body.flavors, next: body.flavors.length < pageSize || !last ? undefined : { marker: last.id } };
+  }, (flavor) => flavor.id);
+}

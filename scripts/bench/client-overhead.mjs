@@ -1,0 +1,81 @@
+// The cost of the client over a raw fetch: getServer through createEcsClient (validation,
+// ky, auth hook, response schema) against fetch + JSON of the same URL with the same token.
+// The emulator runs in its own process, as a real server would; the two contenders alternate
+// in rounds so that drift hits both. AK/SK (one signature per request) is measured after.
+import { createEcsClient } from '@ecs-resize/core';
+import { DEFAULT_CREDENTIALS, DEFAULT_TOKEN, SERVERS } from '@ecs-resize/emulator';
+import ky from 'ky';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+/** Starts the emulator in a child process; resolves with its address and a stop function. */
+async function startEmulatorProcess() {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./emulator-process.mjs', import.meta.url))], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = await once(createInterface({ input: child.stdout }), 'line');
+  return { ...JSON.parse(line), stop: () => child.kill('SIGTERM') };
+}
+
+/** Runs `call` `count` times one after another and returns the elapsed milliseconds. */
+async function timeSerial(count, call) {
+  const started = performance.now();
+  for (let index = 0; index < count; index += 1) await call();
+  return performance.now() - started;
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[Math.floor(middle)];
+}
+
+/**
+ * Runs the contenders in alternating rounds; returns each one's mean milliseconds per request
+ * and the median over the rounds of its time divided by the first contender's.
+ */
+async function compare(contenders, { rounds, perRound, warmup }) {
+  const names = Object.keys(contenders);
+  const times = Object.fromEntries(names.map((name) => [name, []]));
+  for (const call of Object.values(contenders)) await timeSerial(warmup, call);
+  for (let round = 0; round < rounds; round += 1) {
+    for (const name of names) times[name].push(await timeSerial(perRound, contenders[name]));
+  }
+  const baseline = times[names[0]];
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      {
+        perRequest: times[name].reduce((sum, time) => sum + time, 0) / (rounds * perRound),
+        ratio: median(times[name].map((time, round) => time / baseline[round])),
+      },
+    ]),
+  );
+}
+
+/** Measures the client (token and AK/SK) and ky alone against a raw fetch. */
+export async function measureClientOverhead({ rounds = 12, perRound = 150, warmup = 300 } = {}) {
+  const emulator = await startEmulatorProcess();
+  try {
+    const options = { endpoint: emulator.url, projectId: emulator.projectId };
+    const tokenClient = createEcsClient({ ...options, auth: { token: DEFAULT_TOKEN } });
+    const akskClient = createEcsClient({ ...options, auth: DEFAULT_CREDENTIALS });
+    const url = `${emulator.url}/v1/${emulator.projectId}/cloudservers/${SERVERS.kvmStopped}`;
+    const headers = { 'X-Auth-Token': DEFAULT_TOKEN };
+    const kyAlone = ky.create({ headers });
+    const contenders = {
+      'raw fetch': async () => (await (await fetch(url, { headers })).json()).server,
+      // What the client stands on, alone: ky with its default 10 s timeout (an abort signal
+      // on every fetch) and its retry bookkeeping.
+      'ky alone': async () => (await kyAlone(url).json()).server,
+      'client, token': () => tokenClient.getServer(SERVERS.kvmStopped),
+      'client, AK/SK (signs each request)': () => akskClient.getServer(SERVERS.kvmStopped),
+    };
+    return { requests: rounds * perRound, results: await compare(contenders, { rounds, perRound, warmup }) };
+  } finally {
+    emulator.stop();
+  }
+}
