@@ -2,6 +2,8 @@
 // Speed is measured here, never in timed tests. Record the results in BENCHMARKS.md.
 import { measureBundles } from './bundle-size.mjs';
 import { measureClientOverhead } from './client-overhead.mjs';
+import { measureCollectFactsRequests } from './collect-facts-requests.mjs';
+import { measureEngineThroughput } from './engine-throughput.mjs';
 import { measureSigning } from './signing.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
@@ -22,3 +24,16 @@ for (const bundle of await measureBundles()) {
   const goal = bundle.goal === undefined ? '' : `  (goal <= ${kb(bundle.goal)})`;
   console.log(`  ${bundle.name}: ${kb(bundle.minified)} min, ${kb(bundle.gzip)} gz${goal}`);
 }
+
+const engine = await measureEngineThroughput();
+console.log(`\nRule engine, ${engine.count} varied facts, recommended config (same decisions checked on every facts):`);
+console.log(`  engine (facts validation included)  ${engine.engineChecksPerSecond.toFixed(0)} checks/s`);
+console.log(`  facts validation alone (valibot)    ${engine.validationChecksPerSecond.toFixed(0)} validations/s`);
+console.log(`  hand-written function               ${engine.handChecksPerSecond.toFixed(0)} checks/s`);
+console.log(`  ratio engine / hand-written         ${engine.ratio.toFixed(1)}x  (goal <= 3x)`);
+
+const facts = await measureCollectFactsRequests();
+console.log('\nRequests made by collectFacts:');
+console.log(`  one server                        ${facts.one}`);
+console.log(`  ${facts.fleetSize} servers, one client           ${facts.fleet} (${(facts.fleet / facts.fleetSize).toFixed(2)} per server; the flavor list is fetched once)`);
+console.log(`  ${facts.fleetSize} servers, a new client each    ${facts.uncached}`);

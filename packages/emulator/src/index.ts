@@ -12,7 +12,7 @@ export {
   type EmulatorAuth,
   type EmulatorOptions,
 } from './options.js';
-export { defaultData, SERVERS } from './data/default-data.js';
+export { defaultData, fleetData, SERVERS } from './data/default-data.js';
 export { defaultFlavors } from './data/flavors.js';
 export type {
   EmulatorAttachment,

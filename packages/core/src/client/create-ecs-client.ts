@@ -1,4 +1,6 @@
+import type { ResizeFacts } from '@ecs-resize/rules';
 import { EcsInputError } from '../errors/EcsInputError.js';
+import { collectFacts, type CollectFactsOptions } from '../facts/collect-facts.js';
 import { createTransport } from '../http/transport.js';
 import { parseInput } from '../input/parse-input.js';
 import type { RequestOptions } from '../input/request-options.js';
@@ -45,6 +47,11 @@ export interface EcsClient {
   getJob(jobId: string, options?: RequestOptions): Promise<Job>;
   /** Polls the job until `SUCCESS` (resolves), `FAIL` (`JobFailedError`) or the timeout (`JobTimeoutError`). */
   waitForJob(jobId: string, options?: WaitForJobOptions): Promise<Job>;
+  /**
+   * The facts the resize rules check, built from the API: 3 requests per server (4 for the
+   * first, which also fetches the flavor list this client then keeps).
+   */
+  collectFacts(serverId: string, flavorRef: string, options?: CollectFactsOptions): Promise<ResizeFacts>;
 }
 
 /** Resolves an endpoint to an absolute base URL without a trailing slash. */
@@ -104,5 +111,6 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
     getVolumes: (ids, requestOptions) => getVolumes(context, ids, requestOptions),
     getJob: (jobId, requestOptions) => getJob(context, jobId, requestOptions),
     waitForJob: (jobId, waitOptions) => waitForJob(context, jobId, waitOptions),
+    collectFacts: (serverId, flavorRef, factsOptions) => collectFacts(context, serverId, flavorRef, factsOptions),
   };
 }

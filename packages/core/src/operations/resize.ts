@@ -2,9 +2,14 @@ import * as v from 'valibot';
 import type { ClientContext } from '../client/client-context.js';
 import { apiPath } from '../http/api-path.js';
 import { IdSchema } from '../input/id-schema.js';
+import { ModeSchema } from '../input/mode-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { requestOptionsEntries, type RequestOptions } from '../input/request-options.js';
 import { DryRunResponseSchema, ResizeResponseSchema } from '../schemas/resize-response.js';
+import { PreflightError } from '../errors/PreflightError.js';
+import { EcsInputError } from '../errors/EcsInputError.js';
+import { collectFacts, ConfirmationsSchema, type CollectFactsOptions, type Confirmations } from '../facts/collect-facts.js';
+import { PreflightSchema, type Preflight, type PreflightFinding } from '../preflight/preflight.js';
 
 /** Options of `resize`. */
 export interface ResizeOptions extends RequestOptions {
@@ -25,6 +30,14 @@ export interface ResizeOptions extends RequestOptions {
    * @default undefined (v1 API, pay-per-use)
    */
   autoPay?: boolean | undefined;
+  /**
+   * Checks to run first, e.g. `createRuleEngine()` from `@ecs-resize/rules`: the facts are
+   * collected (`collectFacts`), checked, and a report with errors throws `PreflightError`
+   * before anything is sent.
+   */
+  preflight?: Preflight | undefined;
+  /** What the operator attests for the preflight (driver installs); only with `preflight`. */
+  confirmations?: Confirmations | undefined;
 }
 
 /** What a resize returns: `jobId` to wait for (pay-per-use), `orderId` for yearly/monthly. */
@@ -33,6 +46,8 @@ export interface ResizeResult {
   jobId?: string;
   /** The order of a yearly/monthly resize (tracked in the billing center, not `/jobs`). */
   orderId?: string;
+  /** The preflight's warnings (findings at severity `warn`), when a preflight ran. */
+  warnings?: PreflightFinding[];
 }
 
 const InputSchema = v.object({
@@ -42,11 +57,13 @@ const InputSchema = v.object({
     v.strictObject(
       {
         ...requestOptionsEntries,
-        mode: v.optional(v.literal('withStopServer', "must be 'withStopServer' or absent")),
+        mode: ModeSchema,
         dryRun: v.optional(v.boolean('must be a boolean'), false),
         autoPay: v.optional(v.boolean('must be a boolean')),
+        preflight: v.optional(PreflightSchema),
+        confirmations: v.optional(ConfirmationsSchema),
       },
-      'must be { mode?, dryRun?, autoPay?, signal? }: check the option names',
+      'must be { mode?, dryRun?, autoPay?, preflight?, confirmations?, signal? }: check the option names',
     ),
     {},
   ),
@@ -65,7 +82,13 @@ export async function resize(
   options?: ResizeOptions,
 ): Promise<ResizeResult> {
   const input = parseInput('resize', '', InputSchema, { serverId, flavorRef, options });
-  const { mode, dryRun, autoPay, signal } = input.options;
+  const { mode, dryRun, autoPay, signal, preflight, confirmations } = input.options;
+  if (confirmations && !preflight) {
+    throw new EcsInputError('resize', [{ path: 'options.confirmations', message: 'only apply with options.preflight: pass a preflight too' }]);
+  }
+  const warnings = preflight
+    ? await runPreflight(context, preflight, input.serverId, input.flavorRef, { signal, mode, confirmations })
+    : undefined;
   const version = autoPay === undefined ? 'v1' : 'v1.1';
   const call = {
     method: 'POST',
@@ -86,5 +109,20 @@ export async function resize(
   return {
     ...(body?.job_id === undefined ? {} : { jobId: body.job_id }),
     ...(body?.order_id === undefined ? {} : { orderId: body.order_id }),
+    ...(warnings ? { warnings } : {}),
   };
+}
+
+/** Collects the facts and checks them; throws `PreflightError` on errors, returns the warnings. */
+async function runPreflight(
+  context: ClientContext,
+  preflight: Preflight,
+  serverId: string,
+  flavorRef: string,
+  options: CollectFactsOptions,
+): Promise<PreflightFinding[]> {
+  const facts = await collectFacts(context, serverId, flavorRef, options);
+  const report = await preflight.check(facts);
+  if (!report.ok) throw new PreflightError(serverId, flavorRef, report);
+  return report.findings.filter((finding) => finding.severity === 'warn');
 }

@@ -149,3 +149,18 @@ function buildServer(spec: ServerSpec, createdMs: number, volumes: EmulatorVolum
     updated: created,
   };
 }
+
+/**
+ * A dataset of `count` servers, for fleet tests and benchmarks: the default servers repeated
+ * in order (the 15th is like the 1st: same flavor, state, disks and drivers), each with ids,
+ * a name and disks of its own, and the default flavors.
+ */
+export function fleetData(count: number): EmulatorData {
+  const volumes: EmulatorVolume[] = [];
+  const servers = Array.from({ length: count }, (_, index) => {
+    const spec = SERVER_SPECS[index % SERVER_SPECS.length]!;
+    const copy = { ...spec, id: uuidFrom(`fleet/${index}`), name: `${spec.name}-${index}` };
+    return buildServer(copy, Date.UTC(2024, 2, 1, 9) + index * 60_000, volumes);
+  });
+  return { flavors: defaultFlavors(), servers, volumes };
+}

@@ -1,0 +1,14 @@
+import { defineRule } from '../define-rule.js';
+import { docsUrl } from './docs-url.js';
+
+/** The target flavor must differ from the current one. */
+export const flavorChanges = defineRule({
+  meta: {
+    type: 'problem',
+    docs: { description: 'The target flavor must differ from the current flavor.', url: docsUrl('flavor-changes'), recommended: true },
+    messages: { sameFlavor: 'Server {{serverId}} already has flavor {{to}}. Pick a different flavor.' },
+  },
+  check({ server, target }) {
+    return server.flavor.id === target.id ? [{ messageId: 'sameFlavor', data: { serverId: server.id, to: target.id } }] : [];
+  },
+});

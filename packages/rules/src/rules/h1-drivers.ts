@@ -1,0 +1,32 @@
+import { defineRule } from '../define-rule.js';
+import { docsUrl } from './docs-url.js';
+import { isOldGenerationToH1 } from './transitions.js';
+
+/**
+ * S1/C1/C2/M1 → H1 needs a driver installed first, which the API cannot see: the operator
+ * confirms it with `confirmations.h1Drivers: true`.
+ */
+export const h1Drivers = defineRule({
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'S1, C1, C2 and M1 servers need the H1 driver installed before changing to H1, confirmed by the operator.',
+      url: docsUrl('h1-drivers'),
+      recommended: true,
+    },
+    messages: {
+      driversNotConfirmed:
+        'Changing {{fromGeneration}} ({{from}}) to H1 ({{to}}) needs the H1 driver installed in the guest first, or the server may not boot. Install it, then confirm with confirmations.h1Drivers = true.',
+      unverified:
+        'Could not tell whether {{from}} → {{to}} is S1/C1/C2/M1 → H1, which needs a driver first: a flavor generation is unknown. Confirm the driver with confirmations.h1Drivers = true, or look up the flavors\' ecs:generation.',
+    },
+  },
+  check(facts) {
+    if (facts.confirmations?.h1Drivers === true) return [];
+    const verdict = isOldGenerationToH1(facts);
+    if (verdict === false) return [];
+    const data = { from: facts.server.flavor.id, to: facts.target.id };
+    if (!verdict) return [{ messageId: 'unverified', data }];
+    return [{ messageId: 'driversNotConfirmed', data: { ...data, fromGeneration: (facts.server.flavor.generation ?? '').toUpperCase() } }];
+  },
+});

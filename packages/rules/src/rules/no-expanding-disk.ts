@@ -1,0 +1,20 @@
+import { defineRule } from '../define-rule.js';
+import { docsUrl } from './docs-url.js';
+
+/** While a disk is being expanded (EVS status `extending`), the server cannot be resized. */
+export const noExpandingDisk = defineRule({
+  meta: {
+    type: 'problem',
+    docs: { description: 'No attached disk may be expanding.', url: docsUrl('no-expanding-disk'), recommended: true },
+    messages: {
+      expanding: 'Disk {{diskId}} of server {{serverId}} is being expanded. Wait until the expansion ends, then resize.',
+      unverified: 'Could not verify that no disk of server {{serverId}} is being expanded: the status of disk {{diskId}} is unknown. Read the disks\' EVS status.',
+    },
+  },
+  check({ server }) {
+    const expanding = server.disks.find((disk) => disk.status === 'extending');
+    if (expanding) return [{ messageId: 'expanding', data: { serverId: server.id, diskId: expanding.id } }];
+    const unknown = server.disks.find((disk) => disk.status === undefined);
+    return unknown ? [{ messageId: 'unverified', data: { serverId: server.id, diskId: unknown.id } }] : [];
+  },
+});

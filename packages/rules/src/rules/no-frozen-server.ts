@@ -1,0 +1,18 @@
+import { defineRule } from '../define-rule.js';
+import { docsUrl } from './docs-url.js';
+
+/** A frozen server (`metadata.EcmResStatus` "freeze") cannot be resized (`Ecs.0030`). */
+export const noFrozenServer = defineRule({
+  meta: {
+    type: 'problem',
+    docs: { description: 'A frozen server cannot be resized.', url: docsUrl('no-frozen-server'), recommended: true },
+    messages: {
+      frozen: 'Server {{serverId}} is frozen and cannot be resized. Settle the account (renew or pay) to unfreeze it, then resize.',
+      unverified: 'Could not verify that server {{serverId}} is not frozen: that fact is unknown. Read metadata.EcmResStatus of the server.',
+    },
+  },
+  check({ server }) {
+    if (server.frozen === false) return [];
+    return [{ messageId: server.frozen ? 'frozen' : 'unverified', data: { serverId: server.id } }];
+  },
+});

@@ -1,0 +1,25 @@
+import { defineRule } from '../define-rule.js';
+import { docsUrl } from './docs-url.js';
+import { isKvmToXen } from './transitions.js';
+
+/** KVM → Xen is refused. A KVM target, or a Xen source, passes whatever the other side is. */
+export const noKvmToXen = defineRule({
+  meta: {
+    type: 'problem',
+    docs: { description: 'A KVM server cannot change to a Xen flavor.', url: docsUrl('no-kvm-to-xen'), recommended: true },
+    messages: {
+      kvmToXen:
+        'Server {{serverId}} runs on KVM ({{from}}) and {{to}} is a Xen flavor: KVM servers cannot change to Xen, and the resize would fail. Pick a KVM flavor (ecs:virtualization_env_types CloudCompute).',
+      unverified:
+        'Could not verify that {{from}} → {{to}} is not KVM → Xen, which fails: the virtualization of {{unknown}} is unknown. Look up the flavors\' ecs:virtualization_env_types.',
+    },
+  },
+  check(facts) {
+    const verdict = isKvmToXen(facts);
+    if (verdict === false) return [];
+    const data = { serverId: facts.server.id, from: facts.server.flavor.id, to: facts.target.id };
+    if (verdict) return [{ messageId: 'kvmToXen', data }];
+    const unknown = [facts.server.flavor, facts.target].filter((flavor) => flavor.virtualization === undefined).map((flavor) => flavor.id);
+    return [{ messageId: 'unverified', data: { ...data, unknown: unknown.join(' and ') } }];
+  },
+});

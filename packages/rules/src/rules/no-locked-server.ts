@@ -1,0 +1,18 @@
+import { defineRule } from '../define-rule.js';
+import { docsUrl } from './docs-url.js';
+
+/** A locked server cannot be resized (`Ecs.0605`). */
+export const noLockedServer = defineRule({
+  meta: {
+    type: 'problem',
+    docs: { description: 'A locked server cannot be resized.', url: docsUrl('no-locked-server'), recommended: true },
+    messages: {
+      locked: 'Server {{serverId}} is locked and cannot be resized. Unlock it first (whoever locked it, or the billing lock, must release it).',
+      unverified: 'Could not verify that server {{serverId}} is not locked: that fact is unknown. Read the server\'s locked field.',
+    },
+  },
+  check({ server }) {
+    if (server.locked === false) return [];
+    return [{ messageId: server.locked ? 'locked' : 'unverified', data: { serverId: server.id } }];
+  },
+});

@@ -1,0 +1,18 @@
+import { defineRule } from '../define-rule.js';
+import { docsUrl } from './docs-url.js';
+
+/** Spot servers (`metadata.charging_mode` "2") do not support resizing. */
+export const noSpotServer = defineRule({
+  meta: {
+    type: 'problem',
+    docs: { description: 'A spot server cannot be resized.', url: docsUrl('no-spot-server'), recommended: true },
+    messages: {
+      spot: 'Server {{serverId}} is a spot server, and spot servers cannot be resized. Create a server of the flavor you need instead.',
+      unverified: 'Could not verify that server {{serverId}} is not a spot server: its charging mode is unknown. Read metadata.charging_mode of the server.',
+    },
+  },
+  check({ server }) {
+    if (server.chargingMode === 'postPaid' || server.chargingMode === 'prePaid') return [];
+    return [{ messageId: server.chargingMode === 'spot' ? 'spot' : 'unverified', data: { serverId: server.id } }];
+  },
+});

@@ -1,0 +1,37 @@
+import { defineRule } from '../define-rule.js';
+import { docsUrl } from './docs-url.js';
+
+/**
+ * The server must be stopped: status SHUTOFF, vm_state `stopped` (when known) and no task
+ * (SHUTOFF while `powering-on` is not stopped; an unknown task state cannot be verified). With `mode: 'withStopServer'` a running server
+ * (ACTIVE, no task) is fine too; a transitional or error state never is.
+ */
+export const serverStopped = defineRule({
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'The server must be stopped, or running with mode withStopServer, and no task may be in progress.',
+      url: docsUrl('server-stopped'),
+      recommended: true,
+    },
+    messages: {
+      notStopped:
+        "Server {{serverId}} is {{status}}; it must be stopped (SHUTOFF) to be resized. Stop it first, or resize with mode 'withStopServer' so that the cloud stops and restarts it.",
+      busy: 'Server {{serverId}} is {{status}} with task {{taskState}} in progress. Wait until the task ends, then check again.',
+      transitional:
+        'Server {{serverId}} is {{status}} (vm_state {{vmState}}); a resize needs it stopped, or running with withStopServer. Wait until it is SHUTOFF or ACTIVE with no task, or repair it first.',
+      unverified:
+        'Could not verify that no task is running on server {{serverId}} ({{status}}): its task_state is unknown, and a server still shows SHUTOFF while it powers on. Read OS-EXT-STS:task_state of the server.',
+    },
+  },
+  check({ server, mode }) {
+    const { status, vmState, taskState } = server;
+    const busy = taskState !== undefined && taskState !== null && taskState !== '';
+    const data = { serverId: server.id, status, vmState: vmState ?? 'unknown', taskState: taskState ?? 'none' };
+    const stopped = status === 'SHUTOFF' && (vmState === undefined || vmState === 'stopped');
+    const running = status === 'ACTIVE' && (vmState === undefined || vmState === 'active');
+    if (busy && (stopped || running)) return [{ messageId: 'busy', data }];
+    if (stopped || (running && mode === 'withStopServer')) return taskState === undefined ? [{ messageId: 'unverified', data }] : [];
+    return [{ messageId: running ? 'notStopped' : 'transitional', data }];
+  },
+});

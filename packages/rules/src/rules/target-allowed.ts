@@ -1,0 +1,30 @@
+import { defineRule } from '../define-rule.js';
+import { docsUrl } from './docs-url.js';
+
+/** How many allowed flavors a message names before it cuts the list. */
+const LISTED = 8;
+
+/** The target must be one of the flavors `resize_flavors` lists for the server. */
+export const targetAllowed = defineRule({
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'The target flavor must be one the server may change to (resize_flavors).',
+      url: docsUrl('target-allowed'),
+      recommended: true,
+    },
+    messages: {
+      notAllowed: '{{to}} is not among the flavors server {{serverId}} may change to. Pick one of: {{allowed}}.',
+      unverified:
+        'Could not verify that {{to}} is a flavor server {{serverId}} may change to: the list of allowed targets is unknown. Look it up with listResizeFlavors (resize_flavors).',
+    },
+  },
+  check({ server, target, allowedTargets }) {
+    const data = { serverId: server.id, to: target.id };
+    if (allowedTargets === undefined) return [{ messageId: 'unverified', data }];
+    if (allowedTargets.includes(target.id)) return [];
+    const named = allowedTargets.slice(0, LISTED).join(', ') || 'none (no flavor is allowed)';
+    const more = allowedTargets.length > LISTED ? ` and ${allowedTargets.length - LISTED} more` : '';
+    return [{ messageId: 'notAllowed', data: { ...data, allowed: named + more } }];
+  },
+});

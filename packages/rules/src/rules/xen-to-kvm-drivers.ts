@@ -1,0 +1,30 @@
+import { defineRule } from '../define-rule.js';
+import { docsUrl } from './docs-url.js';
+import { isXenToKvm } from './transitions.js';
+
+/**
+ * Xen → KVM needs guest drivers installed first, which the API cannot see: the operator
+ * confirms them with `confirmations.xenToKvmDrivers: true`.
+ */
+export const xenToKvmDrivers = defineRule({
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Xen → KVM needs the KVM guest drivers installed first, confirmed by the operator.',
+      url: docsUrl('xen-to-kvm-drivers'),
+      recommended: true,
+    },
+    messages: {
+      driversNotConfirmed:
+        'Changing Xen ({{from}}) to KVM ({{to}}) needs guest drivers installed first, or the server may not boot: the xen-pv and virtio drivers on Linux, the PV driver and UVP VMTools on Windows. Install them, then confirm with confirmations.xenToKvmDrivers = true.',
+      unverified:
+        'Could not tell whether {{from}} → {{to}} is Xen → KVM, which needs guest drivers (xen-pv and virtio on Linux, PV driver and UVP VMTools on Windows): a virtualization is unknown. Confirm the drivers with confirmations.xenToKvmDrivers = true, or look up the flavors.',
+    },
+  },
+  check(facts) {
+    if (facts.confirmations?.xenToKvmDrivers === true) return [];
+    const verdict = isXenToKvm(facts);
+    if (verdict === false) return [];
+    return [{ messageId: verdict ? 'driversNotConfirmed' : 'unverified', data: { from: facts.server.flavor.id, to: facts.target.id } }];
+  },
+});
