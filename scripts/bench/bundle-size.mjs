@@ -4,9 +4,17 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rollup } from 'rollup';
 import { gzipSync } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-const coreEntry = fileURLToPath(new URL('../../packages/core/dist/index.js', import.meta.url));
+/** The built entry of each workspace package a measured bundle imports. */
+const entries = {
+  '@ecs-resize/core': fileURLToPath(new URL('../../packages/core/dist/index.js', import.meta.url)),
+  '@ecs-resize/rules': fileURLToPath(new URL('../../packages/rules/dist/index.js', import.meta.url)),
+};
+
+/** The IIFE the browser package ships. */
+const iifeFile = new URL('../../packages/browser/dist/ecs-resize.iife.js', import.meta.url);
 
 /** Bundles `source` (an ES module importing core) and returns its minified and gzip sizes. */
 async function bundleSize(source) {
@@ -15,7 +23,7 @@ async function bundleSize(source) {
     plugins: [
       {
         name: 'entry',
-        resolveId: (id) => (id === 'entry' ? id : id === '@ecs-resize/core' ? coreEntry : null),
+        resolveId: (id) => (id === 'entry' ? id : (entries[id] ?? null)),
         load: (id) => (id === 'entry' ? source : null),
       },
       nodeResolve({ browser: true }),
@@ -40,11 +48,25 @@ export const bundles = [
     goal: 8 * 1024,
   },
   { name: 'core: signRequest alone', source: "export { signRequest } from '@ecs-resize/core';", budget: 3_000 },
+  {
+    name: 'rules: createRuleEngine with every built-in rule',
+    source: "export { createRuleEngine, recommended } from '@ecs-resize/rules';",
+    budget: 7_500,
+  },
+  { name: 'browser: the full IIFE (dist/ecs-resize.iife.js, as shipped)', file: iifeFile, budget: 23_500, goal: 14 * 1024 },
 ];
 
-/** Measures every bundle. */
+/** The minified and gzip sizes of a file as it is. */
+async function fileSize(file) {
+  const code = await readFile(file);
+  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+/** Measures every bundle (the packages must be built). */
 export async function measureBundles() {
   const results = [];
-  for (const bundle of bundles) results.push({ ...bundle, ...(await bundleSize(bundle.source)) });
+  for (const bundle of bundles) {
+    results.push({ ...bundle, ...(bundle.file ? await fileSize(bundle.file) : await bundleSize(bundle.source)) });
+  }
   return results;
 }

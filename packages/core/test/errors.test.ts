@@ -117,7 +117,9 @@ describe('secrets never appear in errors', () => {
     await collect(clientOf(emulator(), { auth: { token: DEFAULT_TOKEN }, retry: 0 }).getServer(SERVERS.kvmStopped));
     await collect(Promise.resolve().then(() => clientOf(emulator(), { auth: { token: '' } })));
     await collect(Promise.resolve().then(() => clientOf(emulator(), { auth: { accessKey: 'AK', secretKey: 42 as unknown as string } })));
-    expect(errors).toHaveLength(6);
+    await collect(Promise.resolve().then(() => clientOf(emulator(), { auth: token as never })));
+    await collect(Promise.resolve().then(() => clientOf(emulator(), { endpoint: `https://user:${secretKey}@ecs.example.com` })));
+    expect(errors).toHaveLength(8);
     for (const error of errors) {
       const shown = everythingShown(error);
       for (const secret of [token, secretKey, securityToken, DEFAULT_TOKEN, DEFAULT_CREDENTIALS.secretKey]) {

@@ -1,6 +1,7 @@
 import type { Hooks } from 'ky';
 import * as v from 'valibot';
 import { AkSkCredentialsSchema, TokenCredentialsSchema, type AkSkCredentials, type TokenCredentials } from '../auth/credentials.js';
+import { EndpointSchema } from '../http/endpoint.js';
 import { IdSchema } from '../input/id-schema.js';
 import { wholeNumber } from '../input/whole-number.js';
 
@@ -9,24 +10,6 @@ export const MAX_TIMEOUT = 2_147_483_647;
 
 /** The most retries accepted. */
 export const MAX_RETRY_LIMIT = 10;
-
-/**
- * An absolute `http(s)` URL without query, fragment or user info, or (in a browser) a
- * same-origin path such as `/ecs-proxy`.
- */
-const EndpointSchema = v.pipe(
-  v.string('must be a string'),
-  v.nonEmpty('must not be empty'),
-  v.check((endpoint) => {
-    if (endpoint.startsWith('/') && !endpoint.startsWith('//')) return true;
-    try {
-      const url = new URL(endpoint);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.hash && !url.username && !url.password;
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL such as https://ecs.eu-de.otc.t-systems.com (no query, fragment or credentials), or a same-origin path such as /ecs-proxy'),
-);
 
 /** Options of {@link createEcsClient}, as validated. */
 export const ClientOptionsSchema = v.strictObject(

@@ -1,6 +1,7 @@
 import type { ResizeFacts } from '@ecs-resize/rules';
 import { EcsInputError } from '../errors/EcsInputError.js';
 import { collectFacts, type CollectFactsOptions } from '../facts/collect-facts.js';
+import { baseUrlOf, evsBeside } from '../http/endpoint.js';
 import { createTransport } from '../http/transport.js';
 import { parseInput } from '../input/parse-input.js';
 import type { RequestOptions } from '../input/request-options.js';
@@ -54,7 +55,7 @@ export interface EcsClient {
   collectFacts(serverId: string, flavorRef: string, options?: CollectFactsOptions): Promise<ResizeFacts>;
 }
 
-/** Resolves an endpoint to an absolute base URL without a trailing slash. */
+/** Resolves an endpoint to an absolute base URL; a same-origin path needs a browser page. */
 function resolveEndpoint(endpoint: string, path: string): string {
   const page = (globalThis as { location?: { href?: string } }).location?.href;
   if (endpoint.startsWith('/') && page === undefined) {
@@ -62,15 +63,7 @@ function resolveEndpoint(endpoint: string, path: string): string {
       { path, message: `a same-origin path (${endpoint}) needs a browser page; outside a browser give an absolute URL` },
     ]);
   }
-  return new URL(endpoint, page).href.replace(/\/+$/, '');
-}
-
-/** The EVS endpoint next to an ECS endpoint: `ecs.` host prefix swapped for `evs.`, else the same. */
-function evsBeside(ecsBase: string): string {
-  const url = new URL(ecsBase);
-  if (!url.hostname.startsWith('ecs.')) return ecsBase;
-  url.hostname = `evs.${url.hostname.slice('ecs.'.length)}`;
-  return url.href.replace(/\/+$/, '');
+  return baseUrlOf(endpoint, page);
 }
 
 /**

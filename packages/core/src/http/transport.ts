@@ -1,7 +1,7 @@
 import ky, { type BeforeRequestHook, type Hooks } from 'ky';
 import type * as v from 'valibot';
 import type { AkSkCredentials, TokenCredentials } from '../auth/credentials.js';
-import { signRequest } from '../auth/sign-request.js';
+import { authenticateRequest } from '../auth/authenticate-request.js';
 import { readBody } from './read-body.js';
 import { readRetry, writeRetry } from './retry-policy.js';
 import { toEcsError, type FailedRequest } from './to-ecs-error.js';
@@ -45,19 +45,9 @@ export interface Transport {
   sendAllowingEmpty<TSchema extends v.GenericSchema>(call: ApiCall<TSchema>): Promise<v.InferOutput<TSchema> | undefined>;
 }
 
-/** The hook that authenticates each attempt; it runs after the caller's hooks. */
+/** The hook that authenticates each attempt (freshly signed); it runs after the caller's hooks. */
 function authHook(auth: TokenCredentials | AkSkCredentials | undefined, projectId: string): BeforeRequestHook[] {
-  if (auth === undefined) return [];
-  if ('token' in auth) {
-    return [(request) => void request.headers.set('X-Auth-Token', auth.token)];
-  }
-  return [
-    (request) => {
-      request.headers.set('X-Project-Id', projectId);
-      // Each attempt gets a fresh X-Sdk-Date: a retry after a long Retry-After stays valid.
-      return signRequest(request, auth, new Date());
-    },
-  ];
+  return auth === undefined ? [] : [(request) => authenticateRequest(request, auth, projectId)];
 }
 
 /** The secret values of the credentials, to mask in anything taken from a response. */

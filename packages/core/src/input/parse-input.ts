@@ -1,8 +1,11 @@
 import * as v from 'valibot';
 import { EcsInputError, type InputIssue } from '../errors/EcsInputError.js';
 
-/** Input paths whose values are secrets: their values never appear in an error. */
-const SECRET_PATH = /(secret|token|password)/i;
+/**
+ * Input paths whose values may be secrets, so they never appear in an error: credentials
+ * (a bare token given as `auth`, too) and endpoints (a URL can carry a password).
+ */
+const SECRET_PATH = /(^|\.)(auth|credentials|endpoint|evsEndpoint)(\.|$)|secret|token|password/i;
 
 /** Turns a valibot issue into an {@link InputIssue} that names the field and never a secret. */
 function toInputIssue(issue: v.BaseIssue<unknown>, root: string): InputIssue {
