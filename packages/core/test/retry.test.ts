@@ -144,3 +144,27 @@ describe('a resize is never sent twice by accident', () => {
     expect(error.message).toMatch(/never reached/);
   });
 });
+
+describe('mayHaveTakenEffect tells whether a failed resize may have happened', () => {
+  const emulator = useEmulator({}, true);
+
+  it('false for a refusal (4xx), true for a 5xx, a reset, a timeout and a garbled 2xx', async () => {
+    const client = (options = {}) => clientOf(emulator(), { retry: 0, ...options });
+    const refusal = (await rejectionOf(client().resize(SERVERS.kvmRunning, 's3.xlarge.2'))) as EcsApiError;
+    expect([refusal.status, refusal.mayHaveTakenEffect]).toEqual([400, false]);
+    // Each fault on a resize the API accepts, of a server of its own.
+    const cases = [
+      { fault: { kind: 'error', status: 502 }, server: SERVERS.kvmScsi, flavor: 'c6.xlarge.2' },
+      { fault: { kind: 'reset', phase: 'after' }, server: SERVERS.kvmStopped, flavor: 's3.xlarge.2' },
+      { fault: { kind: 'latency', delayMs: 400, phase: 'after' }, server: SERVERS.xenDrivers, flavor: 'h1.large.2' },
+      { fault: { kind: 'malformed-json', phase: 'after' }, server: SERVERS.xen24Vbd, flavor: 's1.medium' },
+    ] as const;
+    const outcomes: boolean[] = [];
+    for (const { fault, server, flavor } of cases) {
+      emulator().faults.push({ route: 'resize', times: 1, ...fault });
+      const error = (await rejectionOf(client({ timeout: 150 }).resize(server, flavor))) as EcsApiError;
+      outcomes.push(error.mayHaveTakenEffect);
+    }
+    expect(outcomes).toEqual([true, true, true, true]);
+  });
+});

@@ -49,6 +49,14 @@ export class EcsApiError extends EcsError {
   /** What to do about it, when the code is one we know. */
   readonly hint: string | undefined;
 
+  /**
+   * True for a 5xx: a gateway may have passed the request on before failing. A 4xx (and a
+   * throttling envelope) is a refusal: nothing was done.
+   */
+  override get mayHaveTakenEffect(): boolean {
+    return this.status >= 500;
+  }
+
   /** @param init The parsed response. */
   constructor(init: EcsApiErrorInit) {
     const hint = hintFor(init.status, init.code);

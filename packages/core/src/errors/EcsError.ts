@@ -6,6 +6,15 @@ export class EcsError extends Error {
   override name = 'EcsError';
 
   /**
+   * Whether the request that failed may still have taken effect, so that a write (a resize)
+   * must not be sent again before checking the server and its jobs. False when the failure
+   * proves nothing happened: bad input, a preflight block, a refusal by the API (4xx).
+   */
+  get mayHaveTakenEffect(): boolean {
+    return false;
+  }
+
+  /**
    * @param message What failed and what to do about it.
    * @param options `cause`: the underlying error, when there is one.
    */

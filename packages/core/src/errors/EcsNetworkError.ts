@@ -16,6 +16,11 @@ export class EcsNetworkError extends EcsError {
    */
   readonly mayHaveReachedServer: boolean;
 
+  /** The same as `mayHaveReachedServer`. */
+  override get mayHaveTakenEffect(): boolean {
+    return this.mayHaveReachedServer;
+  }
+
   /**
    * @param method The request's method.
    * @param url The request's URL.

@@ -15,6 +15,11 @@ export class EcsResponseError extends EcsError {
   /** What did not match, as `path: problem` lines. */
   readonly issues: readonly string[];
 
+  /** True: the API answered 2xx, so a resize was accepted even though its answer was garbled. */
+  override get mayHaveTakenEffect(): boolean {
+    return true;
+  }
+
   /**
    * @param status HTTP status.
    * @param method The request's method.

@@ -15,6 +15,11 @@ export class EcsTimeoutError extends EcsError {
   /** Always true: a timed-out request may have been received. */
   readonly mayHaveReachedServer = true;
 
+  /** Always true: the server may have received the request and acted on it. */
+  override get mayHaveTakenEffect(): boolean {
+    return true;
+  }
+
   /**
    * @param method The request's method.
    * @param url The request's URL.
