@@ -10,8 +10,8 @@ import { getServer } from '../operations/get-server.js';
 import { getVolumes } from '../operations/get-volumes.js';
 import { listBlockDevices } from '../operations/list-block-devices.js';
 import { listFlavors, type ListFlavorsOptions } from '../operations/list-flavors.js';
-import { listResizeFlavors, type ListResizeFlavorsOptions } from '../operations/list-resize-flavors.js';
-import { listServers, type ListServersOptions } from '../operations/list-servers.js';
+import { listResizeFlavors, listResizeFlavorsForFlavor, type ListResizeFlavorsOptions } from '../operations/list-resize-flavors.js';
+import { listServers, listServersPage, type ListServersOptions, type ListServersPageOptions, type ServersPage } from '../operations/list-servers.js';
 import { resize, type ResizeOptions, type ResizeResult } from '../operations/resize.js';
 import { waitForJob, type WaitForJobOptions } from '../operations/wait-for-job.js';
 import type { BlockDevice } from '../schemas/block-device.js';
@@ -36,8 +36,12 @@ export interface EcsClient {
   getServer(serverId: string, options?: RequestOptions): Promise<Server>;
   /** All servers, every page of `GET /v1/{project_id}/cloudservers/detail`. */
   listServers(options?: ListServersOptions): Promise<Server[]>;
+  /** One page of `GET /v1/{project_id}/cloudservers/detail`, with `count`, the total. */
+  listServersPage(options?: ListServersPageOptions): Promise<ServersPage>;
   /** Every flavor the server may change to (`resize_flavors`, all `marker` pages). */
   listResizeFlavors(serverId: string, options?: ListResizeFlavorsOptions): Promise<ResizeFlavor[]>;
+  /** Every flavor a flavor may change to, whatever the server (`resize_flavors?source_flavor_id=`). */
+  listResizeFlavorsForFlavor(flavorId: string, options?: ListResizeFlavorsOptions): Promise<ResizeFlavor[]>;
   /** All flavors with their `os_extra_specs`. */
   listFlavors(options?: ListFlavorsOptions): Promise<Flavor[]>;
   /** The server's volume attachments (`block_device`). */
@@ -98,7 +102,9 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
     resize: (serverId, flavorRef, resizeOptions) => resize(context, serverId, flavorRef, resizeOptions),
     getServer: (serverId, requestOptions) => getServer(context, serverId, requestOptions),
     listServers: (listOptions) => listServers(context, listOptions),
+    listServersPage: (pageOptions) => listServersPage(context, pageOptions),
     listResizeFlavors: (serverId, listOptions) => listResizeFlavors(context, serverId, listOptions),
+    listResizeFlavorsForFlavor: (flavorId, listOptions) => listResizeFlavorsForFlavor(context, flavorId, listOptions),
     listFlavors: (listOptions) => listFlavors(context, listOptions),
     listBlockDevices: (serverId, requestOptions) => listBlockDevices(context, serverId, requestOptions),
     getVolumes: (ids, requestOptions) => getVolumes(context, ids, requestOptions),

@@ -10,19 +10,10 @@ import { getVolumes } from '../operations/get-volumes.js';
 import { listBlockDevices } from '../operations/list-block-devices.js';
 import { listFlavors } from '../operations/list-flavors.js';
 import { listResizeFlavors } from '../operations/list-resize-flavors.js';
-import type { Flavor, ResizeFlavor } from '../schemas/flavor.js';
+import type { Flavor } from '../schemas/flavor.js';
 import type { Server } from '../schemas/server.js';
 import { abortable } from '../utils/abortable.js';
-import { flavorFacts, type FlavorSource } from './flavor-facts.js';
-import { diskFacts, serverStateFacts } from './server-facts.js';
-
-/** What the operator attests, because the API cannot tell (see the rules). */
-export interface Confirmations {
-  /** Xen → KVM: the KVM guest drivers are installed. */
-  xenToKvmDrivers?: boolean | undefined;
-  /** S1/C1/C2/M1 → H1: the H1 driver is installed. */
-  h1Drivers?: boolean | undefined;
-}
+import { assembleFacts, type Confirmations } from './assemble-facts.js';
 
 /** Options of `collectFacts`. */
 export interface CollectFactsOptions extends RequestOptions {
@@ -73,15 +64,6 @@ async function attachedVolumeIds(context: ClientContext, server: Server, signal:
   return (await listBlockDevices(context, server.id, { signal })).map((device) => device.volumeId);
 }
 
-/** What the listings say of one flavor: `resize_flavors` first (it is for this server), then the flavor list. */
-function sourceOf(id: string, targets: readonly ResizeFlavor[], flavors: readonly Flavor[], fallback: FlavorSource = {}): FlavorSource {
-  const target = targets.find((flavor) => flavor.id === id);
-  if (target) return { vcpus: target.vcpus, ram: target.ram, specs: target.extra_specs ?? {} };
-  const flavor = flavors.find((item) => item.id === id);
-  if (flavor) return { vcpus: flavor.vcpus, ram: flavor.ram, specs: flavor.os_extra_specs ?? {} };
-  return fallback;
-}
-
 /**
  * Builds the facts the resize rules need, from the API. Requests: the server; then, at the
  * same time, its `resize_flavors` (one per 1,000 targets), its EVS disks (one per 60), and the
@@ -101,22 +83,10 @@ export async function collectFacts(
   const [targets, flavors, disks] = await Promise.all([
     listResizeFlavors(context, server.id, { signal }),
     cachedFlavors(context, signal),
-    attachedVolumeIds(context, server, signal).then(async (ids) => {
-      const volumes = await getVolumes(context, ids, { signal });
-      return diskFacts(ids, new Map(volumes.map((volume) => [volume.id, volume])));
+    attachedVolumeIds(context, server, signal).then(async (volumeIds) => {
+      const volumes = await getVolumes(context, volumeIds, { signal });
+      return { volumeIds, volumes: new Map(volumes.map((volume) => [volume.id, volume])) };
     }),
   ]);
-  const zone = server['OS-EXT-AZ:availability_zone'];
-  const current = { vcpus: server.flavor.vcpus, ram: server.flavor.ram };
-  return {
-    server: {
-      ...serverStateFacts(server),
-      flavor: flavorFacts(server.flavor.id, sourceOf(server.flavor.id, [], flavors, current), zone),
-      disks,
-    },
-    target: flavorFacts(input.flavorRef, sourceOf(input.flavorRef, targets, flavors), zone),
-    allowedTargets: targets.map((flavor) => flavor.id),
-    ...(mode ? { mode } : {}),
-    ...(confirmations ? { confirmations } : {}),
-  };
+  return assembleFacts({ server, targets, flavors, ...disks, flavorRef: input.flavorRef, confirmations, mode });
 }

@@ -24,21 +24,42 @@ export interface ListResizeFlavorsOptions extends RequestOptions {
   sortDir?: 'asc' | 'desc' | undefined;
 }
 
-const InputSchema = v.object({
-  serverId: IdSchema,
-  options: v.optional(
-    v.strictObject(
-      {
-        ...requestOptionsEntries,
-        pageSize: v.optional(wholeNumber(1, DEFAULT_FLAVOR_PAGE_SIZE), DEFAULT_FLAVOR_PAGE_SIZE),
-        sortKey: v.optional(v.picklist(['flavorid', 'name', 'memory_mb', 'vcpus', 'root_gb'], 'must be flavorid, name, memory_mb, vcpus or root_gb')),
-        sortDir: v.optional(v.picklist(['asc', 'desc'], 'must be asc or desc')),
-      },
-      'must be { pageSize?, sortKey?, sortDir?, signal? }: check the option names',
-    ),
-    {},
+/** The listing's options. */
+const OptionsSchema = v.optional(
+  v.strictObject(
+    {
+      ...requestOptionsEntries,
+      pageSize: v.optional(wholeNumber(1, DEFAULT_FLAVOR_PAGE_SIZE), DEFAULT_FLAVOR_PAGE_SIZE),
+      sortKey: v.optional(v.picklist(['flavorid', 'name', 'memory_mb', 'vcpus', 'root_gb'], 'must be flavorid, name, memory_mb, vcpus or root_gb')),
+      sortDir: v.optional(v.picklist(['asc', 'desc'], 'must be asc or desc')),
+    },
+    'must be { pageSize?, sortKey?, sortDir?, signal? }: check the option names',
   ),
-});
+  {},
+);
+
+const ServerInputSchema = v.object({ serverId: IdSchema, options: OptionsSchema });
+const FlavorInputSchema = v.object({ flavorId: IdSchema, options: OptionsSchema });
+
+/** Every page of `resize_flavors` for one source: a server (`instance_uuid`) or a flavor (`source_flavor_id`). */
+async function listTargets(
+  context: ClientContext,
+  source: { instance_uuid: string } | { source_flavor_id: string },
+  { pageSize, sortKey, sortDir, signal }: v.InferOutput<typeof OptionsSchema>,
+): Promise<ResizeFlavor[]> {
+  const path = apiPath`/v1/${context.projectId}/cloudservers/resize_flavors`;
+  return collectPages<ResizeFlavor, { marker?: string }>(path, {}, async ({ marker }) => {
+    const body = await context.transport.send({
+      method: 'GET',
+      path,
+      searchParams: { ...source, limit: pageSize, marker, sort_key: sortKey, sort_dir: sortDir },
+      signal,
+      schema: ListResizeFlavorsResponseSchema,
+    });
+    const last = body.flavors.at(-1);
+    return { items: body.flavors, next: body.flavors.length < pageSize || !last ? undefined : { marker: last.id } };
+  }, (flavor) => flavor.id);
+}
 
 /**
  * `GET /v1/{project_id}/cloudservers/resize_flavors?instance_uuid=…`, following `marker`
@@ -50,18 +71,22 @@ export async function listResizeFlavors(
   serverId: string,
   options?: ListResizeFlavorsOptions,
 ): Promise<ResizeFlavor[]> {
-  const input = parseInput('listResizeFlavors', '', InputSchema, { serverId, options });
-  const { pageSize, sortKey, sortDir, signal } = input.options;
-  const path = apiPath`/v1/${context.projectId}/cloudservers/resize_flavors`;
-  return collectPages<ResizeFlavor, { marker?: string }>(path, {}, async ({ marker }) => {
-    const body = await context.transport.send({
-      method: 'GET',
-      path,
-      searchParams: { instance_uuid: input.serverId, limit: pageSize, marker, sort_key: sortKey, sort_dir: sortDir },
-      signal,
-      schema: ListResizeFlavorsResponseSchema,
-    });
-    const last = body.flavors.at(-1);
-    return { items: body.flavors, next: body.flavors.length < pageSize || !last ? undefined : { marker: last.id } };
-  }, (flavor) => flavor.id);
+  const input = parseInput('listResizeFlavors', '', ServerInputSchema, { serverId, options });
+  return listTargets(context, { instance_uuid: input.serverId }, input.options);
+}
+
+/**
+ * `GET /v1/{project_id}/cloudservers/resize_flavors?source_flavor_id=…`, every marker page:
+ * the flavors a flavor may change to, whatever the server. One request serves every server
+ * of that flavor, but the list is not narrowed to each server's image as `instance_uuid` is
+ * (Huawei documents that narrowing), so check a server with `listResizeFlavors` before resizing.
+ * @internal Exposed as `client.listResizeFlavorsForFlavor`.
+ */
+export async function listResizeFlavorsForFlavor(
+  context: ClientContext,
+  flavorId: string,
+  options?: ListResizeFlavorsOptions,
+): Promise<ResizeFlavor[]> {
+  const input = parseInput('listResizeFlavorsForFlavor', '', FlavorInputSchema, { flavorId, options });
+  return listTargets(context, { source_flavor_id: input.flavorId }, input.options);
 }

@@ -26,21 +26,63 @@ export interface ListServersOptions extends RequestOptions {
   name?: string | undefined;
 }
 
+/** Options of `listServersPage`. */
+export interface ListServersPageOptions extends ListServersOptions {
+  /** The page number, from 1 (the API's `offset`). @default 1 */
+  page?: number | undefined;
+}
+
+/** One page of servers, and how many servers match in all. */
+export interface ServersPage {
+  /** The API's `count`: every matching server, on all pages (when the API says). */
+  count: number | undefined;
+  servers: Server[];
+}
+
+/** The option entries both listings take. */
+const listEntries = {
+  ...requestOptionsEntries,
+  pageSize: v.optional(wholeNumber(1, MAX_SERVER_PAGE_SIZE), 200),
+  flavor: v.optional(IdSchema),
+  status: v.optional(v.pipe(v.string('must be a string'), v.regex(/^[A-Z_]{1,32}$/, 'must be a status such as SHUTOFF or ACTIVE'))),
+  name: v.optional(v.pipe(v.string('must be a string'), v.regex(/^[^\0-\x1f\x7f]{1,255}$/, 'must be 1 to 255 characters, no control characters'))),
+};
+
 const InputSchema = v.object({
+  options: v.optional(v.strictObject(listEntries, 'must be { pageSize?, flavor?, status?, name?, signal? }: check the option names'), {}),
+});
+
+const PageInputSchema = v.object({
   options: v.optional(
     v.strictObject(
-      {
-        ...requestOptionsEntries,
-        pageSize: v.optional(wholeNumber(1, MAX_SERVER_PAGE_SIZE), 200),
-        flavor: v.optional(IdSchema),
-        status: v.optional(v.pipe(v.string('must be a string'), v.regex(/^[A-Z_]{1,32}$/, 'must be a status such as SHUTOFF or ACTIVE'))),
-        name: v.optional(v.pipe(v.string('must be a string'), v.regex(/^[^\0-\x1f\x7f]{1,255}$/, 'must be 1 to 255 characters, no control characters'))),
-      },
-      'must be { pageSize?, flavor?, status?, name?, signal? }: check the option names',
+      { ...listEntries, page: v.optional(wholeNumber(1, 1_000_000), 1) },
+      'must be { page?, pageSize?, flavor?, status?, name?, signal? }: check the option names',
     ),
     {},
   ),
 });
+
+/** One request of `cloudservers/detail`. */
+async function fetchPage(context: ClientContext, page: number, options: v.InferOutput<typeof InputSchema>['options']): Promise<ServersPage> {
+  const body = await context.transport.send({
+    method: 'GET',
+    path: apiPath`/v1/${context.projectId}/cloudservers/detail`,
+    searchParams: { offset: page, limit: options.pageSize, flavor: options.flavor, status: options.status, name: options.name },
+    signal: options.signal,
+    schema: ListServersResponseSchema,
+  });
+  return { count: body.count, servers: body.servers };
+}
+
+/**
+ * `GET /v1/{project_id}/cloudservers/detail`, one page (`offset` is a page number): the
+ * servers, and `count`, how many match on all pages.
+ * @internal Exposed as `client.listServersPage`.
+ */
+export async function listServersPage(context: ClientContext, options?: ListServersPageOptions): Promise<ServersPage> {
+  const { options: input } = parseInput('listServersPage', '', PageInputSchema, { options });
+  return fetchPage(context, input.page, input);
+}
 
 /**
  * `GET /v1/{project_id}/cloudservers/detail`, every page: all servers, in the API's shape.
@@ -49,16 +91,9 @@ const InputSchema = v.object({
  */
 export async function listServers(context: ClientContext, options?: ListServersOptions): Promise<Server[]> {
   const { options: input } = parseInput('listServers', '', InputSchema, { options });
-  const path = apiPath`/v1/${context.projectId}/cloudservers/detail`;
   let seen = 0;
-  return collectPages(path, 1, async (page) => {
-    const body = await context.transport.send({
-      method: 'GET',
-      path,
-      searchParams: { offset: page, limit: input.pageSize, flavor: input.flavor, status: input.status, name: input.name },
-      signal: input.signal,
-      schema: ListServersResponseSchema,
-    });
+  return collectPages(apiPath`/v1/${context.projectId}/cloudservers/detail`, 1, async (page) => {
+    const body = await fetchPage(context, page, input);
     seen += body.servers.length;
     const done = body.servers.length < input.pageSize || (body.count !== undefined && seen >= body.count);
     return { items: body.servers, next: done ? undefined : page + 1 };

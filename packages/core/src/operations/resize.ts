@@ -8,7 +8,8 @@ import { requestOptionsEntries, type RequestOptions } from '../input/request-opt
 import { DryRunResponseSchema, ResizeResponseSchema } from '../schemas/resize-response.js';
 import { PreflightError } from '../errors/PreflightError.js';
 import { EcsInputError } from '../errors/EcsInputError.js';
-import { collectFacts, ConfirmationsSchema, type CollectFactsOptions, type Confirmations } from '../facts/collect-facts.js';
+import type { Confirmations } from '../facts/assemble-facts.js';
+import { collectFacts, ConfirmationsSchema, type CollectFactsOptions } from '../facts/collect-facts.js';
 import { PreflightSchema, type Preflight, type PreflightFinding } from '../preflight/preflight.js';
 
 /** Options of `resize`. */

@@ -1,0 +1,61 @@
+import type { ResizeFacts } from '@ecs-resize/rules';
+import type { Flavor, ResizeFlavor } from '../schemas/flavor.js';
+import type { Server } from '../schemas/server.js';
+import type { Volume } from '../schemas/volume.js';
+import { flavorFacts, type FlavorSource } from './flavor-facts.js';
+import { diskFacts, serverStateFacts } from './server-facts.js';
+
+/** What the operator attests, because the API cannot tell (see the rules). */
+export interface Confirmations {
+  /** Xen → KVM: the KVM guest drivers are installed. */
+  xenToKvmDrivers?: boolean | undefined;
+  /** S1/C1/C2/M1 → H1: the H1 driver is installed. */
+  h1Drivers?: boolean | undefined;
+}
+
+/** Everything the API said that the facts of one resize are built from. */
+export interface FactsSources {
+  server: Server;
+  /** The ids of the volumes attached to the server. */
+  volumeIds: readonly string[];
+  /** The EVS disks, by id (it may hold more than the server's). */
+  volumes: ReadonlyMap<string, Volume>;
+  /** The flavors `resize_flavors` lists for the server (or its flavor). */
+  targets: readonly ResizeFlavor[];
+  /** The flavor list. */
+  flavors: readonly Flavor[];
+  flavorRef: string;
+  confirmations?: Confirmations | undefined;
+  mode?: 'withStopServer' | undefined;
+}
+
+/** What the listings say of one flavor: `resize_flavors` first (it is for this server), then the flavor list. */
+function sourceOf(id: string, targets: readonly ResizeFlavor[], flavors: readonly Flavor[], fallback: FlavorSource = {}): FlavorSource {
+  const target = targets.find((flavor) => flavor.id === id);
+  if (target) return { vcpus: target.vcpus, ram: target.ram, specs: target.extra_specs ?? {} };
+  const flavor = flavors.find((item) => item.id === id);
+  if (flavor) return { vcpus: flavor.vcpus, ram: flavor.ram, specs: flavor.os_extra_specs ?? {} };
+  return fallback;
+}
+
+/**
+ * Builds the facts of one resize from what the API said; pure, so that one server
+ * (`collectFacts`) and a fleet (`planFleet`, from shared look-ups) get the same facts.
+ * @internal
+ */
+export function assembleFacts(sources: FactsSources): ResizeFacts {
+  const { server, targets, flavors, flavorRef, confirmations, mode } = sources;
+  const zone = server['OS-EXT-AZ:availability_zone'];
+  const current = { vcpus: server.flavor.vcpus, ram: server.flavor.ram };
+  return {
+    server: {
+      ...serverStateFacts(server),
+      flavor: flavorFacts(server.flavor.id, sourceOf(server.flavor.id, [], flavors, current), zone),
+      disks: diskFacts(sources.volumeIds, sources.volumes),
+    },
+    target: flavorFacts(flavorRef, sourceOf(flavorRef, targets, flavors), zone),
+    allowedTargets: targets.map((flavor) => flavor.id),
+    ...(mode ? { mode } : {}),
+    ...(confirmations ? { confirmations } : {}),
+  };
+}

@@ -1,0 +1,154 @@
+import * as v from 'valibot';
+import type { EcsClient } from '../client/create-ecs-client.js';
+import { MAX_TIMEOUT } from '../client/client-options.js';
+import { isEcsError } from '../errors/EcsError.js';
+import { JobFailedError } from '../errors/JobFailedError.js';
+import { PreflightError } from '../errors/PreflightError.js';
+import { parseInput } from '../input/parse-input.js';
+import { SignalSchema } from '../input/request-options.js';
+import { wholeNumber } from '../input/whole-number.js';
+import { PreflightSchema, type Preflight } from '../preflight/preflight.js';
+import { mapConcurrent } from '../utils/map-concurrent.js';
+import type { FleetItem, FleetJournalEntry, FleetJournalState, FleetPlan } from './fleet-types.js';
+
+/** Options of `applyFleet`. */
+export interface ApplyFleetOptions {
+  /**
+   * Called with every state change of an item, before the next step: append it to a journal
+   * (and flush it) so that a crash loses nothing.
+   */
+  record: (entry: FleetJournalEntry) => void | Promise<void>;
+  /** The journal of earlier runs: succeeded items are skipped, submitted ones waited for again. */
+  previous?: readonly FleetJournalEntry[] | undefined;
+  /** Items in progress at once (resize sent, job waited for). @default 4 */
+  concurrency?: number | undefined;
+  /** How to wait for each job. @default waitForJob's */
+  waitOptions?: { interval?: number | undefined; maxInterval?: number | undefined; timeout?: number | undefined } | undefined;
+  /** Called with every entry, as `record`. */
+  onProgress?: ((entry: FleetJournalEntry) => void) | undefined;
+  /** Stops sending new resizes and waiting; what is in flight stays `sending` or `submitted`. */
+  signal?: AbortSignal | undefined;
+}
+
+/** What `applyFleet` did: the last entry of every ready item, and the counts. */
+export interface FleetApplyResult {
+  entries: FleetJournalEntry[];
+  summary: { succeeded: number; failed: number; blocked: number; errors: number; uncertain: number; skipped: number };
+}
+
+const Milliseconds = v.optional(wholeNumber(1, MAX_TIMEOUT));
+
+/** A journal entry of an earlier run. */
+const JournalEntrySchema = v.object({
+  serverId: v.string(),
+  flavorRef: v.string(),
+  state: v.picklist(['sending', 'submitted', 'succeeded', 'failed', 'blocked', 'error']),
+  jobId: v.optional(v.string()),
+  orderId: v.optional(v.string()),
+  error: v.optional(v.string()),
+  at: v.string(),
+});
+
+const InputSchema = v.object({
+  client: v.custom<EcsClient>((value) => typeof (value as EcsClient | undefined)?.resize === 'function', 'must be a client from createEcsClient'),
+  engine: PreflightSchema,
+  plan: v.custom<FleetPlan>((value) => Array.isArray((value as FleetPlan | undefined)?.items), 'must be a plan from planFleet'),
+  options: v.strictObject(
+    {
+      record: v.function('must be a function that stores each entry'),
+      previous: v.optional(v.array(JournalEntrySchema, 'must be the entries of earlier runs')),
+      concurrency: v.optional(wholeNumber(1, 64), 4),
+      waitOptions: v.optional(v.strictObject({ interval: Milliseconds, maxInterval: Milliseconds, timeout: Milliseconds }), {}),
+      onProgress: v.optional(v.function('must be a function')),
+      signal: v.optional(SignalSchema),
+    },
+    'must be { record, previous?, concurrency?, waitOptions?, onProgress?, signal? }: check the option names',
+  ),
+});
+
+/** The journal key of a resize. */
+const keyOf = (item: { serverId: string; flavorRef: string }) => `${item.serverId}\u0000${item.flavorRef}`;
+
+/** An error's message, for the journal. */
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Resizes the ready items of a plan, `concurrency` at a time: each is checked again with the
+ * engine (the facts may have changed since the plan), sent once, and its job waited for.
+ * Every state change is passed to `record` first, so that a re-run with the journal as
+ * `previous` resumes: it skips what succeeded, waits again for jobs already submitted, and
+ * never re-sends a resize whose answer was lost (`sending`, counted as uncertain: check those
+ * servers by hand). Blocked and error items of the plan are not touched.
+ */
+export async function applyFleet(client: EcsClient, engine: Preflight, plan: FleetPlan, options: ApplyFleetOptions): Promise<FleetApplyResult> {
+  const input = parseInput('applyFleet', '', InputSchema, { client, engine, plan, options });
+  const { record, previous, concurrency, waitOptions, onProgress, signal } = input.options;
+  const last = new Map<string, FleetJournalEntry>((previous ?? []).map((entry) => [keyOf(entry), entry]));
+  const summary = { succeeded: 0, failed: 0, blocked: 0, errors: 0, uncertain: 0, skipped: 0 };
+  const ready = plan.items.filter((item) => item.status === 'ready').map((item) => item.item);
+
+  const note = async (item: FleetItem, state: FleetJournalState, extra: Partial<FleetJournalEntry> = {}): Promise<FleetJournalEntry> => {
+    const entry: FleetJournalEntry = { serverId: item.serverId, flavorRef: item.flavorRef, state, ...extra, at: new Date().toISOString() };
+    await record(entry);
+    onProgress?.(entry);
+    return entry;
+  };
+
+  /** Waits for a submitted job and records how it ended; a wait cut short leaves it `submitted`. */
+  const finish = async (item: FleetItem, jobId: string): Promise<FleetJournalEntry> => {
+    try {
+      await client.waitForJob(jobId, { ...waitOptions, signal });
+      summary.succeeded += 1;
+      return await note(item, 'succeeded', { jobId });
+    } catch (error) {
+      if (!(error instanceof JobFailedError)) throw error;
+      summary.failed += 1;
+      return await note(item, 'failed', { jobId, error: messageOf(error) });
+    }
+  };
+
+  /** Sends one resize, once, and follows it to its end. */
+  const send = async (item: FleetItem): Promise<FleetJournalEntry> => {
+    await note(item, 'sending');
+    try {
+      const { jobId, orderId } = await client.resize(item.serverId, item.flavorRef, {
+        preflight: engine,
+        ...(item.confirmations ? { confirmations: item.confirmations } : {}),
+        ...(item.mode ? { mode: item.mode } : {}),
+        signal,
+      });
+      if (jobId === undefined) {
+        summary.succeeded += 1;
+        return await note(item, 'succeeded', { orderId });
+      }
+      await note(item, 'submitted', { jobId, ...(orderId ? { orderId } : {}) });
+      return await finish(item, jobId);
+    } catch (error) {
+      if (error instanceof PreflightError) {
+        summary.blocked += 1;
+        return note(item, 'blocked', { error: messageOf(error) });
+      }
+      if (signal?.aborted || !isEcsError(error) || error.mayHaveTakenEffect) {
+        summary.uncertain += 1;
+        return note(item, 'sending', { error: `uncertain: ${messageOf(error)}` });
+      }
+      summary.errors += 1;
+      return note(item, 'error', { error: messageOf(error) });
+    }
+  };
+
+  const entries = await mapConcurrent(ready, concurrency, async (item) => {
+    const before = last.get(keyOf(item));
+    if (before?.state === 'succeeded') {
+      summary.skipped += 1;
+      return before;
+    }
+    if (before?.state === 'sending') {
+      summary.uncertain += 1;
+      return before;
+    }
+    if (before?.state === 'submitted' && before.jobId) return finish(item, before.jobId);
+    return send(item);
+  }, signal);
+  return { entries, summary };
+}

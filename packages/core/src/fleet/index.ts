@@ -1,0 +1,3 @@
+export { planFleet, type PlanFleetOptions } from './plan-fleet.js';
+export { applyFleet, type ApplyFleetOptions, type FleetApplyResult } from './apply-fleet.js';
+export type { FleetItem, FleetItemPlan, FleetJournalEntry, FleetJournalState, FleetPlan } from './fleet-types.js';
