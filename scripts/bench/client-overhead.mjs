@@ -5,19 +5,7 @@
 import { createEcsClient } from '@ecs-resize/core';
 import { DEFAULT_CREDENTIALS, DEFAULT_TOKEN, SERVERS } from '@ecs-resize/emulator';
 import ky from 'ky';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-
-/** Starts the emulator in a child process; resolves with its address and a stop function. */
-async function startEmulatorProcess() {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./emulator-process.mjs', import.meta.url))], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [line] = await once(createInterface({ input: child.stdout }), 'line');
-  return { ...JSON.parse(line), stop: () => child.kill('SIGTERM') };
-}
+import { startEmulatorProcess } from './emulator-process-client.mjs';
 
 /** Runs `call` `count` times one after another and returns the elapsed milliseconds. */
 async function timeSerial(count, call) {

@@ -4,6 +4,7 @@ import { measureBundles } from './bundle-size.mjs';
 import { measureClientOverhead } from './client-overhead.mjs';
 import { measureCollectFactsRequests } from './collect-facts-requests.mjs';
 import { measureEngineThroughput } from './engine-throughput.mjs';
+import { measureFleetPlanning } from './fleet-plan.mjs';
 import { measureSigning } from './signing.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
@@ -37,3 +38,12 @@ console.log('\nRequests made by collectFacts:');
 console.log(`  one server                        ${facts.one}`);
 console.log(`  ${facts.fleetSize} servers, one client           ${facts.fleet} (${(facts.fleet / facts.fleetSize).toFixed(2)} per server; the flavor list is fetched once)`);
 console.log(`  ${facts.fleetSize} servers, a new client each    ${facts.uncached}`);
+
+console.log('\nplanFleet against the emulator (own process), every server to s3.xlarge.2:');
+for (const run of await measureFleetPlanning()) {
+  const ratio = run.requests / run.naive;
+  console.log(
+    `  ${String(run.size).padStart(5)} servers: ${String(run.requests).padStart(4)} requests (naive ${run.naive}, ${ratio.toFixed(3)}x; goal <= 0.1x), ` +
+      `${run.ms.toFixed(0)} ms (${((run.ms / run.size) * 1000).toFixed(0)} µs/server); ready ${run.summary.ready}, blocked ${run.summary.blocked}`,
+  );
+}
