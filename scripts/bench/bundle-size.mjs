@@ -44,16 +44,16 @@ export const bundles = [
   {
     name: 'core: createEcsClient (resize, waitForJob, look-ups) + signRequest',
     source: "export { createEcsClient, signRequest } from '@ecs-resize/core';",
-    budget: 16_300,
+    budget: 17_000,
     goal: 8 * 1024,
   },
-  { name: 'core: signRequest alone', source: "export { signRequest } from '@ecs-resize/core';", budget: 3_000 },
+  { name: 'core: signRequest alone', source: "export { signRequest } from '@ecs-resize/core';", budget: 3_200 },
   {
     name: 'rules: createRuleEngine with every built-in rule',
     source: "export { createRuleEngine, recommended } from '@ecs-resize/rules';",
     budget: 7_500,
   },
-  { name: 'browser: the full IIFE (dist/ecs-resize.iife.js, as shipped)', file: iifeFile, budget: 23_500, goal: 14 * 1024 },
+  { name: 'browser: the full IIFE (dist/ecs-resize.iife.js, as shipped)', file: iifeFile, budget: 26_000, goal: 14 * 1024 },
 ];
 
 /** The minified and gzip sizes of a file as it is. */

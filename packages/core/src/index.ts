@@ -22,6 +22,7 @@ export { PreflightError } from './errors/PreflightError.js';
 export type { Preflight, PreflightFinding, PreflightReport } from './preflight/preflight.js';
 export type { CollectFactsOptions } from './facts/collect-facts.js';
 export type { Confirmations } from './facts/assemble-facts.js';
+export { flavorFacts, saleStatusIn, type FlavorSource } from './facts/flavor-facts.js';
 export type { Server } from './schemas/server.js';
 export type { Flavor, ResizeFlavor } from './schemas/flavor.js';
 export type { BlockDevice } from './schemas/block-device.js';

@@ -89,7 +89,7 @@ describe('applyFleet', () => {
     expect(plan.items.map((item) => item.status)).toEqual(['ready', 'ready', 'ready', 'blocked']);
     const { entries, record } = journal();
     const result = await applyFleet(client, engine, plan, { record, waitOptions: FAST_WAIT });
-    expect(result.summary).toEqual({ succeeded: 3, failed: 0, blocked: 0, errors: 0, uncertain: 0, skipped: 0 });
+    expect(result.summary).toEqual({ succeeded: 3, failed: 0, blocked: 0, errors: 0, uncertain: 0, skipped: 0, pending: 0 });
     expect(emulator.state.resizeJobs).toHaveLength(3);
     const states = (serverId: string) => entries.filter((entry) => entry.serverId === serverId).map((entry) => entry.state);
     expect(states(SERVERS.kvmStopped)).toEqual(['sending', 'submitted', 'succeeded']);
@@ -99,8 +99,10 @@ describe('applyFleet', () => {
 
   it('a re-run skips what succeeded, waits for what was submitted, and never re-sends an uncertain resize', async () => {
     const client = clientOf(emulator);
-    const plan = await planFleet(client, engine, items);
     const { jobId } = await client.resize(SERVERS.kvmScsi, 'c6.xlarge.2');
+    // Planned again while kvmScsi is being resized: it plans as blocked, and is still waited for.
+    const plan = await planFleet(client, engine, items);
+    expect(plan.items[1]!.status).toBe('blocked');
     const at = new Date().toISOString();
     const previous: FleetJournalEntry[] = [
       { serverId: SERVERS.kvmStopped, flavorRef: 's3.xlarge.2', state: 'succeeded', jobId: 'x', at },
@@ -110,7 +112,7 @@ describe('applyFleet', () => {
     ];
     const { entries, record } = journal();
     const result = await applyFleet(client, engine, plan, { record, previous, waitOptions: FAST_WAIT });
-    expect(result.summary).toEqual({ succeeded: 1, failed: 0, blocked: 0, errors: 0, uncertain: 1, skipped: 1 });
+    expect(result.summary).toEqual({ succeeded: 1, failed: 0, blocked: 0, errors: 0, uncertain: 1, skipped: 1, pending: 0 });
     expect(entries.map((entry) => [entry.serverId, entry.state])).toEqual([[SERVERS.kvmScsi, 'succeeded']]);
     expect(emulator.state.resizeJobs).toHaveLength(1);
   });
@@ -127,6 +129,33 @@ describe('applyFleet', () => {
     const again = await applyFleet(client, engine, plan, { record: () => undefined, previous: first.entries, waitOptions: FAST_WAIT });
     expect(again.summary.uncertain).toBe(1);
     expect(emulator.state.resizeJobs).toHaveLength(1);
+  });
+
+  it('a wait that times out leaves its item submitted (pending) without ending the others', async () => {
+    const slow = await startEmulator({ jobDurationMs: 5_000 });
+    try {
+      const client = clientOf(slow);
+      const plan = await planFleet(client, engine, items.slice(0, 2));
+      const { entries, record } = journal();
+      const result = await applyFleet(client, engine, plan, { record, waitOptions: { interval: 10, timeout: 200 } });
+      expect(result.summary).toMatchObject({ pending: 2, succeeded: 0 });
+      expect(entries.map((entry) => entry.state).sort()).toEqual(['sending', 'sending', 'submitted', 'submitted']);
+      expect(result.entries.map((entry) => entry.state)).toEqual(['submitted', 'submitted']);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('an abort during the check leaves nothing uncertain', async () => {
+    const client = clientOf(emulator);
+    const plan = await planFleet(client, engine, items.slice(0, 1));
+    const controller = new AbortController();
+    emulator.faults.push({ route: 'getServer', kind: 'latency', delayMs: 300, times: 1 });
+    setTimeout(() => controller.abort(new Error('stop')), 50);
+    const { entries, record } = journal();
+    await expect(applyFleet(client, engine, plan, { record, signal: controller.signal })).rejects.toThrow('stop');
+    expect(entries).toEqual([]);
+    expect(emulator.state.resizeJobs).toHaveLength(0);
   });
 
   it('checks each item again before sending, and records failed jobs', async () => {

@@ -7,21 +7,22 @@ function encode(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** Decodes a path segment, leaving a malformed escape as it is. */
-function decodeSegment(segment: string): string {
+/** Decodes a path, leaving it as it is when an escape is malformed. */
+function decodeSegment(path: string): string {
   try {
-    return decodeURIComponent(segment);
+    return decodeURIComponent(path);
   } catch {
-    return segment;
+    return path;
   }
 }
 
 /**
- * The canonical URI: each path segment decoded then re-encoded, always ending with `/`
- * ("a URI must end with a slash for signature calculation").
+ * The canonical URI: the path decoded, then each segment re-encoded, always ending with `/`
+ * ("a URI must end with a slash for signature calculation"). Decoding before splitting is what
+ * the official Go and Python signers do, so an encoded `/` (`%2F`) splits a segment there too.
  */
 function canonicalUri(pathname: string): string {
-  const path = pathname.split('/').map((segment) => encode(decodeSegment(segment))).join('/');
+  const path = decodeSegment(pathname).split('/').map(encode).join('/');
   return path.endsWith('/') ? path : `${path}/`;
 }
 

@@ -3,12 +3,15 @@ import * as v from 'valibot';
 /** A non-empty string secret; its value never appears in an error. */
 const SecretSchema = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'));
 
+/** A secret sent in a header: printable ASCII, no space or line break (which would break the header). */
+const HeaderSecretSchema = v.pipe(SecretSchema, v.regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces or line breaks'));
+
 /** AK/SK credentials: permanent, or temporary with a security token. */
 export const AkSkCredentialsSchema = v.strictObject(
   {
-    accessKey: SecretSchema,
+    accessKey: v.pipe(HeaderSecretSchema, v.regex(/^[^,]+$/, 'must not contain a comma')),
     secretKey: SecretSchema,
-    securityToken: v.optional(SecretSchema),
+    securityToken: v.optional(HeaderSecretSchema),
   },
   'must be { accessKey, secretKey, securityToken? }',
 );
@@ -30,4 +33,4 @@ export interface TokenCredentials {
 }
 
 /** Token credentials schema. */
-export const TokenCredentialsSchema = v.strictObject({ token: SecretSchema }, 'must be { token }');
+export const TokenCredentialsSchema = v.strictObject({ token: HeaderSecretSchema }, 'must be { token }');

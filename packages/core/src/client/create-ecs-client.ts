@@ -64,7 +64,7 @@ function resolveEndpoint(endpoint: string, path: string): string {
   const page = (globalThis as { location?: { href?: string } }).location?.href;
   if (endpoint.startsWith('/') && page === undefined) {
     throw new EcsInputError('createEcsClient', [
-      { path, message: `a same-origin path (${endpoint}) needs a browser page; outside a browser give an absolute URL` },
+      { path, message: 'a same-origin path needs a browser page; outside a browser give an absolute URL' },
     ]);
   }
   return baseUrlOf(endpoint, page);

@@ -15,7 +15,7 @@ export class JobFailedError extends EcsError {
   /** @param job The job object with status `FAIL`. */
   constructor(job: Job) {
     const { errorCode, failReason } = jobFailure(job);
-    const why = [errorCode, failReason].filter(Boolean).join(': ') || 'no reason given';
+    const why = [errorCode, failReason?.replace(/\.+$/, '')].filter(Boolean).join(': ') || 'no reason given';
     super(
       `Job ${job.job_id ?? '(no id)'} failed: ${why}. The server was not resized; ` +
         'fix the cause (run the preflight checks to find it) and resize again.',

@@ -45,5 +45,5 @@ function hintForStatus(status: number): string | undefined {
  * @internal
  */
 export function hintFor(status: number, code: string | undefined): string | undefined {
-  return (code === undefined ? undefined : hintsByCode[code]) ?? hintForStatus(status);
+  return (code !== undefined && Object.hasOwn(hintsByCode, code) ? hintsByCode[code] : undefined) ?? hintForStatus(status);
 }

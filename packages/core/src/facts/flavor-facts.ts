@@ -40,7 +40,8 @@ export interface FlavorSource {
  */
 export function flavorFacts(id: string, source: FlavorSource, zone: string | undefined): FlavorFacts {
   const { specs } = source;
-  const virtualization = VIRTUALIZATION[specs?.['ecs:virtualization_env_types'] ?? ''];
+  const environment = specs?.['ecs:virtualization_env_types'] ?? '';
+  const virtualization = Object.hasOwn(VIRTUALIZATION, environment) ? VIRTUALIZATION[environment] : undefined;
   const generation = specs?.['ecs:generation'];
   const vcpus = toNumber(source.vcpus);
   const ramMiB = toNumber(source.ram);

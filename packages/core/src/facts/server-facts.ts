@@ -35,7 +35,8 @@ export function serverStateFacts(
 ): Pick<ResizeFacts['server'], 'id' | 'status' | 'vmState' | 'taskState' | 'locked' | 'frozen' | 'chargingMode'> {
   const vmState = server['OS-EXT-STS:vm_state'];
   const taskState = server['OS-EXT-STS:task_state'];
-  const chargingMode = CHARGING_MODES[server.metadata?.['charging_mode'] ?? ''];
+  const mode = server.metadata?.['charging_mode'] ?? '';
+  const chargingMode = Object.hasOwn(CHARGING_MODES, mode) ? CHARGING_MODES[mode] : undefined;
   return {
     id: server.id,
     status: server.status,

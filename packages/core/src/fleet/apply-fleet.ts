@@ -30,10 +30,14 @@ export interface ApplyFleetOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** What `applyFleet` did: the last entry of every ready item, and the counts. */
+/** What `applyFleet` did: the last entry of every item it handled, and the counts. */
 export interface FleetApplyResult {
   entries: FleetJournalEntry[];
-  summary: { succeeded: number; failed: number; blocked: number; errors: number; uncertain: number; skipped: number };
+  /**
+   * `skipped`: succeeded in an earlier run; `uncertain`: sent with no clear answer (check those
+   * servers); `pending`: submitted, but the wait ended first (a re-run waits again).
+   */
+  summary: { succeeded: number; failed: number; blocked: number; errors: number; uncertain: number; skipped: number; pending: number };
 }
 
 const Milliseconds = v.optional(wholeNumber(1, MAX_TIMEOUT));
@@ -74,7 +78,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /**
  * Resizes the ready items of a plan, `concurrency` at a time: each is checked again with the
- * engine (the facts may have changed since the plan), sent once, and its job waited for.
+ * engine (the facts may have changed since the plan), sent once (`sending` is recorded only
+ * once the check passed), and its job waited for.
  * Every state change is passed to `record` first, so that a re-run with the journal as
  * `previous` resumes: it skips what succeeded, waits again for jobs already submitted, and
  * never re-sends a resize whose answer was lost (`sending`, counted as uncertain: check those
@@ -84,8 +89,16 @@ export async function applyFleet(client: EcsClient, engine: Preflight, plan: Fle
   const input = parseInput('applyFleet', '', InputSchema, { client, engine, plan, options });
   const { record, previous, concurrency, waitOptions, onProgress, signal } = input.options;
   const last = new Map<string, FleetJournalEntry>((previous ?? []).map((entry) => [keyOf(entry), entry]));
-  const summary = { succeeded: 0, failed: 0, blocked: 0, errors: 0, uncertain: 0, skipped: 0 };
-  const ready = plan.items.filter((item) => item.status === 'ready').map((item) => item.item);
+  const summary = { succeeded: 0, failed: 0, blocked: 0, errors: 0, uncertain: 0, skipped: 0, pending: 0 };
+  // The ready items, and those an earlier run already started whatever the plan says now (a
+  // server being resized, or resized, no longer plans as ready).
+  const started = new Set<FleetJournalState>(['sending', 'submitted', 'succeeded']);
+  const items = plan.items
+    .filter(({ item, status }) => {
+      const state = last.get(keyOf(item))?.state;
+      return status === 'ready' || (state !== undefined && started.has(state));
+    })
+    .map((planned) => planned.item);
 
   const note = async (item: FleetItem, state: FleetJournalState, extra: Partial<FleetJournalEntry> = {}): Promise<FleetJournalEntry> => {
     const entry: FleetJournalEntry = { serverId: item.serverId, flavorRef: item.flavorRef, state, ...extra, at: new Date().toISOString() };
@@ -94,40 +107,51 @@ export async function applyFleet(client: EcsClient, engine: Preflight, plan: Fle
     return entry;
   };
 
-  /** Waits for a submitted job and records how it ended; a wait cut short leaves it `submitted`. */
-  const finish = async (item: FleetItem, jobId: string): Promise<FleetJournalEntry> => {
+  /**
+   * Waits for a submitted job and records how it ended. A wait that ends without an outcome
+   * (its timeout, the job unreadable) leaves the item `submitted`, for a re-run to wait again.
+   */
+  const finish = async (item: FleetItem, jobId: string, entry: FleetJournalEntry): Promise<FleetJournalEntry> => {
     try {
       await client.waitForJob(jobId, { ...waitOptions, signal });
-      summary.succeeded += 1;
-      return await note(item, 'succeeded', { jobId });
     } catch (error) {
-      if (!(error instanceof JobFailedError)) throw error;
-      summary.failed += 1;
-      return await note(item, 'failed', { jobId, error: messageOf(error) });
+      signal?.throwIfAborted();
+      if (error instanceof JobFailedError) {
+        summary.failed += 1;
+        return note(item, 'failed', { jobId, error: messageOf(error) });
+      }
+      summary.pending += 1;
+      return { ...entry, error: `still running or unknown: ${messageOf(error)}` };
     }
+    summary.succeeded += 1;
+    return note(item, 'succeeded', { jobId });
   };
 
-  /** Sends one resize, once, and follows it to its end. */
+  /** Checks one item again, sends its resize once, and follows it to its end. */
   const send = async (item: FleetItem): Promise<FleetJournalEntry> => {
+    const options = { ...(item.mode ? { mode: item.mode } : {}), signal };
+    let report;
+    try {
+      report = await engine.check(await client.collectFacts(item.serverId, item.flavorRef, { ...options, confirmations: item.confirmations }));
+    } catch (error) {
+      signal?.throwIfAborted();
+      summary.errors += 1;
+      return note(item, 'error', { error: messageOf(error) });
+    }
+    if (!report.ok) {
+      summary.blocked += 1;
+      return note(item, 'blocked', { error: new PreflightError(item.serverId, item.flavorRef, report).message });
+    }
     await note(item, 'sending');
     try {
-      const { jobId, orderId } = await client.resize(item.serverId, item.flavorRef, {
-        preflight: engine,
-        ...(item.confirmations ? { confirmations: item.confirmations } : {}),
-        ...(item.mode ? { mode: item.mode } : {}),
-        signal,
-      });
+      const { jobId, orderId } = await client.resize(item.serverId, item.flavorRef, options);
       if (jobId === undefined) {
         summary.succeeded += 1;
         return await note(item, 'succeeded', { orderId });
       }
-      await note(item, 'submitted', { jobId, ...(orderId ? { orderId } : {}) });
-      return await finish(item, jobId);
+      const submitted = await note(item, 'submitted', { jobId, ...(orderId ? { orderId } : {}) });
+      return await finish(item, jobId, submitted);
     } catch (error) {
-      if (error instanceof PreflightError) {
-        summary.blocked += 1;
-        return note(item, 'blocked', { error: messageOf(error) });
-      }
       if (signal?.aborted || !isEcsError(error) || error.mayHaveTakenEffect) {
         summary.uncertain += 1;
         return note(item, 'sending', { error: `uncertain: ${messageOf(error)}` });
@@ -137,7 +161,7 @@ export async function applyFleet(client: EcsClient, engine: Preflight, plan: Fle
     }
   };
 
-  const entries = await mapConcurrent(ready, concurrency, async (item) => {
+  const entries = await mapConcurrent(items, concurrency, async (item) => {
     const before = last.get(keyOf(item));
     if (before?.state === 'succeeded') {
       summary.skipped += 1;
@@ -147,7 +171,7 @@ export async function applyFleet(client: EcsClient, engine: Preflight, plan: Fle
       summary.uncertain += 1;
       return before;
     }
-    if (before?.state === 'submitted' && before.jobId) return finish(item, before.jobId);
+    if (before?.state === 'submitted' && before.jobId) return finish(item, before.jobId, before);
     return send(item);
   }, signal);
   return { entries, summary };

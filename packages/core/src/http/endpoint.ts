@@ -26,7 +26,7 @@ export const AbsoluteEndpointSchema = v.pipe(v.string('must be a string'), v.che
 export const EndpointSchema = v.pipe(
   v.string('must be a string'),
   v.check(
-    (endpoint) => (endpoint.startsWith('/') && !endpoint.startsWith('//')) || isAbsoluteHttpUrl(endpoint),
+    (endpoint) => /^\/(?!\/)[A-Za-z0-9._~\-/]*$/.test(endpoint) || isAbsoluteHttpUrl(endpoint),
     `${ABSOLUTE_MESSAGE}, or a same-origin path such as /ecs-proxy`,
   ),
 );

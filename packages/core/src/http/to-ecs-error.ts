@@ -4,6 +4,7 @@ import { isEcsError } from '../errors/EcsError.js';
 import { EcsNetworkError } from '../errors/EcsNetworkError.js';
 import { EcsTimeoutError } from '../errors/EcsTimeoutError.js';
 import { parseErrorText, type ErrorBody } from './error-body.js';
+import { readText } from './read-text.js';
 import { redact } from './redact.js';
 import { provesNeverSent } from './retry-policy.js';
 
@@ -24,21 +25,23 @@ export interface FailedRequest {
  * @internal
  */
 export function apiError(response: Response, body: ErrorBody, request: FailedRequest): EcsApiError {
+  // Everything taken from the response is masked: a server or proxy may echo a credential.
+  const mask = (text: string | undefined) => redact(text, request.secrets);
   return new EcsApiError({
     status: response.status,
-    code: body.code,
-    apiMessage: redact(body.message, request.secrets),
-    requestId: response.headers.get('x-request-id') ?? body.requestId,
-    details: body.details?.map((detail) => ({ code: detail.code, message: redact(detail.message, request.secrets) })),
+    code: mask(body.code),
+    apiMessage: mask(body.message),
+    requestId: mask(response.headers.get('x-request-id') ?? body.requestId),
+    details: body.details?.map((detail) => ({ code: mask(detail.code), message: mask(detail.message) })),
     method: request.method,
     url: request.url,
   });
 }
 
-/** Reads a response's text, or '' when the body cannot be read. */
-async function safeText(response: Response): Promise<string> {
+/** Reads a response's text in time, or '' when the body cannot be read. */
+async function safeText(response: Response, request: FailedRequest): Promise<string> {
   try {
-    return await response.text();
+    return await readText(response, request);
   } catch {
     return '';
   }
@@ -54,7 +57,7 @@ export async function toEcsError(error: unknown, request: FailedRequest): Promis
   if (request.signal?.aborted) return request.signal.reason;
   if (isEcsError(error)) return error;
   if (error instanceof HTTPError) {
-    return apiError(error.response, parseErrorText(await safeText(error.response)), request);
+    return apiError(error.response, parseErrorText(await safeText(error.response, request)), request);
   }
   if (error instanceof TimeoutError) {
     return new EcsTimeoutError(request.method, request.url, request.timeout === false ? 0 : request.timeout);

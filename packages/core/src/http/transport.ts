@@ -75,6 +75,9 @@ export function createTransport(config: TransportConfig): Transport {
   const api = ky.create({
     ...(config.fetch ? { fetch: config.fetch } : {}),
     timeout: config.timeout,
+    // A redirect is an error, never followed: it would carry the credentials to another origin
+    // (and a 307/308 would send a resize again).
+    redirect: 'manual',
     ...(config.userAgent ? { headers: { 'User-Agent': config.userAgent } } : {}),
     hooks: {
       ...config.hooks,

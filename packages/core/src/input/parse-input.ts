@@ -14,7 +14,10 @@ function toInputIssue(issue: v.BaseIssue<unknown>, root: string): InputIssue {
   if (issue.type === 'strict_object' && issue.expected === 'never') {
     return { path, message: 'is not a known option: check its spelling' };
   }
-  const received = SECRET_PATH.test(path) ? '' : ` (got ${issue.received})`;
+  // A string is never quoted back: it may be a secret in the wrong place (a token given as the
+  // project id). Its length is told instead; other values are described by valibot.
+  const described = typeof issue.input === 'string' ? `a string of ${issue.input.length} characters` : issue.received;
+  const received = SECRET_PATH.test(path) ? '' : ` (got ${described})`;
   return { path, message: `${issue.message}${received}` };
 }
 

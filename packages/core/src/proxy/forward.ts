@@ -38,12 +38,12 @@ function masked(body: ArrayBuffer, secrets: readonly string[]): ArrayBuffer | st
   return secrets.some((secret) => text.includes(secret)) ? (redact(text, secrets) ?? '') : body;
 }
 
-/** The upstream headers that are passed back. */
-function passedHeaders(headers: Headers): Record<string, string> {
+/** The upstream headers that are passed back, with any secret they echo masked. */
+function passedHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
   const passed: Record<string, string> = {};
   for (const name of PASSED_HEADERS) {
-    const value = headers.get(name);
-    if (value !== null) passed[name] = value;
+    const value = redact(headers.get(name) ?? undefined, secrets);
+    if (value !== undefined) passed[name] = value;
   }
   return passed;
 }
@@ -69,7 +69,7 @@ export async function forward(config: ProxyConfig, call: UpstreamCall): Promise<
   try {
     const upstream = await (config.fetch ?? fetch)(request);
     const body = NULL_BODY_STATUSES.has(upstream.status) ? null : masked(await upstream.arrayBuffer(), secrets);
-    return proxyResponse(upstream.status, body, passedHeaders(upstream.headers));
+    return proxyResponse(upstream.status, body, passedHeaders(upstream.headers, secrets));
   } catch {
     return proxyErrorResponse(deadline.aborted ? 'upstreamTimeout' : 'upstreamUnreachable');
   }

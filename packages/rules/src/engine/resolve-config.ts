@@ -12,15 +12,16 @@ export interface ActiveRule {
 
 const SeveritySchema = v.picklist(['off', 'warn', 'error'], 'must be "off", "warn" or "error"');
 
-/** A config's shape, before its ids and options are checked against the known rules. */
+/** A config's shape: its entries are checked one by one, so that every problem is listed. */
 const ConfigSchema = v.strictObject(
-  {
-    rules: v.record(
-      v.string(),
-      v.union([SeveritySchema, v.strictTuple([SeveritySchema, v.unknown()]), v.strictTuple([SeveritySchema])], 'must be a severity ("off", "warn", "error") or [severity, options]'),
-    ),
-  },
+  { rules: v.record(v.string(), v.unknown()) },
   'must be { rules: { [ruleId]: severity | [severity, options] } }',
+);
+
+/** One rule's entry: a severity, or `[severity]`, or `[severity, options]`. */
+const EntrySchema = v.union(
+  [SeveritySchema, v.strictTuple([SeveritySchema, v.unknown()]), v.strictTuple([SeveritySchema])],
+  'must be a severity ("off", "warn", "error") or [severity, options]',
 );
 
 /** One problem per valibot issue, as `config.path: message`. */
@@ -38,13 +39,13 @@ export function resolveConfig(config: RuleConfig, known: ReadonlyMap<string, Rul
   if (!parsed.success) throw new RuleConfigError(issuesToProblems(parsed.issues, 'config'));
   const problems: string[] = [];
   const active: ActiveRule[] = [];
-  for (const [id, entry] of Object.entries(parsed.output.rules)) {
-    const [severity, ...rest] = typeof entry === 'string' ? [entry] : entry;
+  for (const [id, raw] of Object.entries(parsed.output.rules)) {
     const rule = known.get(id);
-    if (rule === undefined) {
-      problems.push(`config.rules.${id}: unknown rule; the known rules are ${[...known.keys()].join(', ')}`);
-      continue;
-    }
+    const entry = v.safeParse(EntrySchema, raw);
+    if (rule === undefined) problems.push(`config.rules.${id}: unknown rule; the known rules are ${[...known.keys()].join(', ')}`);
+    if (!entry.success) problems.push(...issuesToProblems(entry.issues, `config.rules.${id}`));
+    if (rule === undefined || !entry.success) continue;
+    const [severity, ...rest] = typeof entry.output === 'string' ? [entry.output] : entry.output;
     if (severity === 'off') continue;
     let options = rule.meta.defaultOptions;
     if (rest.length > 0) {

@@ -1,0 +1,129 @@
+import {
+  applyFleet,
+  planFleet,
+  type FleetApplyResult,
+  type FleetItem,
+  type FleetItemPlan,
+  type FleetJournalEntry,
+  type FleetPlan,
+} from '@ecs-resize/core';
+import { resolve } from 'node:path';
+import { WAIT_OPTIONS, waitSettingsFrom } from '../args/wait-options.js';
+import { InterruptedError } from '../errors/InterruptedError.js';
+import { ExitCode } from '../exit-codes.js';
+import { FLEET_OPTIONS, fleetInputOf } from '../fleet/fleet-input.js';
+import { openJournal } from '../fleet/journal.js';
+import { planExitCode } from '../fleet/plan-exit-code.js';
+import { countOf } from '../output/count.js';
+import { formatApplyResult, formatJournalEntry, formatPlan, planToJson } from '../output/format-fleet.js';
+import type { Command } from './command.js';
+
+/** The journal's key of an item: the same server and flavor is the same resize. */
+const keyOf = (item: Pick<FleetItem, 'serverId' | 'flavorRef'>) => JSON.stringify([item.serverId, item.flavorRef]);
+
+/**
+ * The items the journal already tracks, by key: those an earlier run finished (`succeeded`),
+ * submitted (a job to wait for again) or may have sent (`sending`). They are not planned
+ * again: the server may be mid-resize or already resized, which the rules would block.
+ */
+function trackedByJournal(previous: readonly FleetJournalEntry[]): Set<string> {
+  const last = new Map(previous.map((entry) => [keyOf(entry), entry]));
+  const tracked = [...last].filter(
+    ([, entry]) => entry.state === 'succeeded' || entry.state === 'sending' || (entry.state === 'submitted' && entry.jobId),
+  );
+  return new Set(tracked.map(([key]) => key));
+}
+
+/** An item as read from the file may be anything; only an object has a key. */
+const isItem = (item: unknown): item is FleetItem => typeof item === 'object' && item !== null;
+
+/**
+ * The exit code of an apply: 4 if a job failed, 3 for errors or uncertain items, else the
+ * plan's (an error item's code, or 1 for a blocked item), else 1 if a re-check blocked, else 0.
+ */
+function exitCodeOfApply({ summary }: FleetApplyResult, plan: FleetPlan): number {
+  if (summary.failed > 0) return ExitCode.jobFailed;
+  if (summary.errors > 0 || summary.uncertain > 0) return ExitCode.api;
+  const planned = planExitCode(plan);
+  if (planned !== ExitCode.ok) return planned;
+  return summary.blocked > 0 ? ExitCode.blocked : ExitCode.ok;
+}
+
+/** `ecs-resize fleet apply <file>`: resizes the ready items of a fleet file, with a journal. */
+export const fleetApplyCommand: Command = {
+  name: 'fleet apply',
+  summary: 'resize the ready items of a fleet file, waiting for each job; a journal makes re-runs resume',
+  args: ['file'],
+  options: {
+    journal: {
+      type: 'string',
+      value: '<file>',
+      description: 'the journal, one JSON line per event (default: <file>.results.jsonl)',
+    },
+    ...FLEET_OPTIONS,
+    ...WAIT_OPTIONS,
+  },
+  description: [
+    'Plans the fleet as `fleet plan` does, then resizes only the ready items: each is checked',
+    'again, sent once, and its job waited for. Every state change (sending, submitted,',
+    'succeeded, failed, blocked, error) is appended to the journal and flushed to disk first.',
+    'A re-run reads the journal: it skips what succeeded, waits again for submitted jobs, and',
+    'never re-sends an item left `sending` (uncertain: check those by hand).',
+    'Exit code 0 when all went through, 1 when an item is blocked, 2 for an invalid item, 3 for',
+    'errors or uncertain items, 4 when a job failed, 130 on Ctrl-C (re-run to resume).',
+  ].join('\n'),
+  examples: [
+    'ecs-resize fleet apply fleet.csv',
+    'ecs-resize fleet apply fleet.json --journal /var/log/resize.jsonl --concurrency 8',
+  ],
+  async run(context) {
+    const { options, terminal, signal, client, engine, io } = context;
+    const { path, items, concurrency } = fleetInputOf(context);
+    const waitOptions = waitSettingsFrom(options);
+    const ecs = client();
+    const rules = await engine();
+    const journal = openJournal(resolve(io.cwd, options.string('journal') ?? `${path}.results.jsonl`));
+    try {
+      if (journal.tornLine) terminal.printError(`The last line of ${journal.path} was cut short by a crash; it is removed.`);
+      const tracked = trackedByJournal(journal.previous);
+      const isTracked = (item: FleetItem) => isItem(item) && tracked.has(keyOf(item));
+      const fresh = await planFleet(
+        ecs,
+        rules,
+        items.filter((item) => !isTracked(item)),
+        { concurrency, signal },
+      );
+      const planned = fresh.items[Symbol.iterator]();
+      const plan = {
+        ...fresh,
+        items: items.map((item): FleetItemPlan =>
+          isTracked(item) ? { item, status: 'ready' } : (planned.next().value as FleetItemPlan),
+        ),
+      };
+      if (!terminal.json) {
+        terminal.print(formatPlan(fresh, terminal.colors));
+        const resumed = items.filter(isTracked).length;
+        if (resumed > 0) terminal.print(`${countOf(resumed, 'item')} resumed from the journal ${journal.path}`);
+        terminal.print(`Applying the ready items; journal: ${journal.path}`);
+      }
+      const result = await applyFleet(ecs, rules, plan, {
+        record: (entry) => journal.record(entry),
+        previous: journal.previous,
+        concurrency,
+        waitOptions,
+        onProgress: (entry) => terminal.progress.write(`${formatJournalEntry(entry, terminal.progressColors)}\n`),
+        signal,
+      });
+      if (terminal.json) terminal.printJson({ journal: journal.path, plan: planToJson(fresh), ...result });
+      else terminal.print(formatApplyResult(result, terminal.colors));
+      return exitCodeOfApply(result, fresh);
+    } catch (error) {
+      if (!(error instanceof InterruptedError)) throw error;
+      throw new InterruptedError(
+        error.signal,
+        `Stopped (${error.signal}). What was sent is in ${journal.path}; submitted jobs go on in the cloud. Resume with: ecs-resize fleet apply ${path}`,
+        { cause: error },
+      );
+    }
+  },
+};

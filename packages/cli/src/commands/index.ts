@@ -1,0 +1,21 @@
+import { checkCommand } from './check.js';
+import type { Command } from './command.js';
+import { configCommand } from './config.js';
+import { demoCommand } from './demo.js';
+import { flavorsCommand } from './flavors.js';
+import { fleetApplyCommand } from './fleet-apply.js';
+import { fleetPlanCommand } from './fleet-plan.js';
+import { jobCommand } from './job.js';
+import { resizeCommand } from './resize.js';
+
+/** Every command of `ecs-resize`, in the order the help lists them. */
+export const COMMANDS: readonly Command[] = [
+  checkCommand,
+  resizeCommand,
+  flavorsCommand,
+  jobCommand,
+  fleetPlanCommand,
+  fleetApplyCommand,
+  configCommand,
+  demoCommand,
+];

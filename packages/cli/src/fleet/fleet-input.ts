@@ -1,0 +1,38 @@
+import type { FleetItem } from '@ecs-resize/core';
+import { resolve } from 'node:path';
+import type { OptionSpecs } from '../args/option-spec.js';
+import type { CommandContext } from '../commands/command.js';
+import { readFleetFile } from './read-fleet-file.js';
+
+/** The most requests (plan) or resizes (apply) at once that the planner and applier take. */
+const MAX_CONCURRENCY = 64;
+
+/** The flags `fleet plan` and `fleet apply` share. */
+export const FLEET_OPTIONS = {
+  concurrency: {
+    type: 'string',
+    value: '<n>',
+    description: `look-ups (plan) and resizes (apply) at once, 1 to ${MAX_CONCURRENCY} (default 8 and 4)`,
+  },
+} as const satisfies OptionSpecs;
+
+/** What a fleet command works on. */
+export interface FleetInput {
+  /** The fleet file, absolute. */
+  readonly path: string;
+  /** Its items, in order. */
+  readonly items: FleetItem[];
+  /** `--concurrency`, when given. */
+  readonly concurrency: number | undefined;
+}
+
+/**
+ * The fleet file of the command line (relative to the current directory), its items and
+ * `--concurrency`.
+ * @throws {UsageError} When the file or the flag is bad.
+ */
+export function fleetInputOf({ args: [file = ''], options, io }: CommandContext): FleetInput {
+  const concurrency = options.integer('concurrency', 1, MAX_CONCURRENCY);
+  const path = resolve(io.cwd, file);
+  return { path, items: readFleetFile(path), concurrency };
+}

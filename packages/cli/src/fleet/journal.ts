@@ -1,0 +1,73 @@
+import type { FleetJournalEntry } from '@ecs-resize/core';
+import { appendFileSync, closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { UsageError } from '../errors/UsageError.js';
+
+/** An open journal: what earlier runs recorded, and a way to record more. */
+export interface Journal {
+  /** Its path. */
+  readonly path: string;
+  /** The entries of earlier runs, in order (a line torn by a crash is left out). */
+  readonly previous: readonly FleetJournalEntry[];
+  /** Whether the last line of an earlier run was torn by a crash (and was cut off the file). */
+  readonly tornLine: boolean;
+  /** Appends one entry as a JSON line and flushes it to disk before returning. */
+  record(entry: FleetJournalEntry): void;
+}
+
+/** The entries of a journal's text; only its last line may be torn (cut by a crash). */
+function parseEntries(text: string, path: string): { entries: FleetJournalEntry[]; tornLine: boolean } {
+  const lines = text.split('\n');
+  const entries: FleetJournalEntry[] = [];
+  let tornLine = false;
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    try {
+      entries.push(JSON.parse(line) as FleetJournalEntry);
+    } catch (error) {
+      if (index !== lines.length - 1)
+        throw new UsageError(`Journal ${path} line ${index + 1} is not JSON: fix or remove it.`, { cause: error });
+      tornLine = true;
+    }
+  });
+  return { entries, tornLine };
+}
+
+/** Runs `use` on a file descriptor of `path` opened with `flags`, then flushes and closes it. */
+function withSyncedFile(path: string, flags: string, use: (fd: number) => void): void {
+  const fd = openSync(path, flags);
+  try {
+    use(fd);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens (or creates) a JSON-lines journal: one `FleetJournalEntry` per line. Each entry is
+ * appended (`appendFileSync`) and flushed (`fsync`) before `record` returns, so that a crash
+ * loses nothing recorded; the file is opened for each entry, so that an entry recorded late
+ * (a resize answered after Ctrl-C) still lands. A last line torn by a crash (never a whole
+ * record) is cut off the file, so that the next entry starts on a line of its own.
+ * @throws {UsageError} When a line other than the last is not JSON.
+ */
+export function openJournal(path: string): Journal {
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  const { entries, tornLine } = text === undefined ? { entries: [], tornLine: false } : parseEntries(text, path);
+  if (text !== undefined && !text.endsWith('\n') && text !== '') {
+    withSyncedFile(path, 'r+', (fd) => ftruncateSync(fd, Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1))));
+  }
+  let created = text !== undefined;
+  return {
+    path,
+    previous: entries,
+    tornLine,
+    record(entry) {
+      withSyncedFile(path, 'a', (fd) => appendFileSync(fd, `${JSON.stringify(entry)}\n`));
+      // A new file's name is in its directory: flush that too.
+      if (!created) withSyncedFile(dirname(path), 'r', () => undefined);
+      created = true;
+    },
+  };
+}

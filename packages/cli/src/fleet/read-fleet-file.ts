@@ -1,0 +1,78 @@
+import type { FleetItem } from '@ecs-resize/core';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { confirmationsFrom } from '../args/confirmations.js';
+import { parseMode } from '../args/mode.js';
+import { UsageError } from '../errors/UsageError.js';
+
+/** The CSV columns: `serverId` and `flavorRef` required, `confirm` and `mode` optional. */
+const CSV_COLUMNS = ['serverId', 'flavorRef', 'confirm', 'mode'] as const;
+
+/** A CSV field without its surrounding spaces and double quotes (as spreadsheets export them). */
+const field = (text: string) =>
+  text
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim();
+
+/**
+ * The items of a CSV file: a header row naming the columns (`serverId,flavorRef[,confirm][,mode]`,
+ * in any order), then one resize per line; `confirm` lists confirmations separated by `;`
+ * (`xen-to-kvm-drivers;h1-drivers`). Blank lines are skipped. Ids hold no commas, so fields
+ * are not quoted beyond a pair of double quotes.
+ */
+function parseCsv(text: string, path: string): FleetItem[] {
+  const lines = text.split(/\r?\n/).map((line, index) => ({ number: index + 1, cells: line.split(',').map(field) }));
+  const rows = lines.filter(({ cells }) => cells.some(Boolean));
+  const [header, ...records] = rows;
+  const columns = header?.cells ?? [];
+  const unknown = columns.filter((column) => !(CSV_COLUMNS as readonly string[]).includes(column));
+  if (!columns.includes('serverId') || !columns.includes('flavorRef') || unknown.length > 0) {
+    throw new UsageError(
+      `${path}: the first line must name the columns serverId,flavorRef and optionally confirm and mode (found "${columns.join(',')}").`,
+    );
+  }
+  return records.map(({ number, cells }) => {
+    if (cells.length !== columns.length)
+      throw new UsageError(`${path} line ${number}: ${cells.length} fields, the header has ${columns.length}.`);
+    const row = Object.fromEntries(columns.map((column, index) => [column, cells[index] ?? '']));
+    const where = `${path} line ${number}`;
+    const confirm = (row['confirm'] ?? '').split(';').map(field).filter(Boolean);
+    const mode = parseMode(row['mode'] || undefined);
+    return {
+      serverId: row['serverId'] ?? '',
+      flavorRef: row['flavorRef'] ?? '',
+      ...(confirm.length > 0 ? { confirmations: confirmationsFrom(confirm, where) } : {}),
+      ...(mode === undefined ? {} : { mode }),
+    };
+  });
+}
+
+/** The items of a JSON file: an array of `{ serverId, flavorRef, confirmations?, mode? }` (checked by the planner, item by item). */
+function parseJson(text: string, path: string): FleetItem[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  if (!Array.isArray(value))
+    throw new UsageError(`${path}: must hold an array of { serverId, flavorRef, confirmations? } items.`);
+  return value as FleetItem[];
+}
+
+/**
+ * Reads a fleet file: `.json` (an array of items) or `.csv` (a header, then one item per line).
+ * @throws {UsageError} When the file is missing, of another kind, or not shaped like a fleet.
+ */
+export function readFleetFile(path: string): FleetItem[] {
+  const kind = extname(path).toLowerCase();
+  if (kind !== '.json' && kind !== '.csv') throw new UsageError(`${path}: a fleet file is .json or .csv.`);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Cannot read the fleet file ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  return kind === '.json' ? parseJson(text, path) : parseCsv(text, path);
+}

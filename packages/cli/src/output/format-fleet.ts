@@ -1,0 +1,85 @@
+import type { FleetApplyResult, FleetItemPlan, FleetJournalEntry, FleetPlan } from '@ecs-resize/core';
+import { exitCodeOf } from '../errors/exit-code-of.js';
+import type { Colors } from './colors.js';
+import { errorToJson } from './format-error.js';
+import { countOf } from './count.js';
+import { formatTable } from './table.js';
+
+/** A plan status or journal state, padded to `width`, coloured by what it means. */
+function styledState(state: string, colors: Colors, width = 0): string {
+  const text = state.padEnd(width);
+  if (state === 'ready' || state === 'succeeded') return colors.green(text);
+  if (state === 'blocked') return colors.yellow(text);
+  if (state === 'error' || state === 'failed') return colors.red(text);
+  return colors.cyan(text);
+}
+
+/** What blocked an item (its error rule ids), or why it is an error. */
+function detailsOf(plan: FleetItemPlan): string {
+  if (plan.status === 'error') return plan.error instanceof Error ? plan.error.message : String(plan.error);
+  const errors = plan.report?.findings.filter((finding) => finding.severity === 'error') ?? [];
+  return [...new Set(errors.map((finding) => finding.ruleId))].join(', ');
+}
+
+/** `5 ready, 6 blocked, 1 error` and the rules that blocked, most first. */
+function formatPlanSummary({ summary }: FleetPlan, colors: Colors): string {
+  const counts = `${countOf(summary.total, 'item')}: ${colors.green(`${summary.ready} ready`)}, ${summary.blocked} blocked, ${countOf(summary.errors, 'error')}`;
+  const rules = Object.entries(summary.blockedByRule).sort(([, a], [, b]) => b - a);
+  return rules.length === 0
+    ? counts
+    : `${counts}\nblocked by rule: ${rules.map(([ruleId, count]) => `${ruleId} ${count}`).join(', ')}`;
+}
+
+/**
+ * A fleet plan for people: one line per item (ready, blocked with the rule ids, or error with
+ * its message), then the counts and the rules that blocked.
+ */
+export function formatPlan(plan: FleetPlan, colors: Colors): string {
+  const rows = plan.items.map((itemPlan) => [
+    styledState(itemPlan.status, colors),
+    String(itemPlan.item?.serverId ?? '?'),
+    String(itemPlan.item?.flavorRef ?? '?'),
+    detailsOf(itemPlan),
+  ]);
+  const table = rows.length === 0 ? 'No items.' : formatTable(['Status', 'Server', 'Flavor', 'Blocked by / error'], rows, colors);
+  return `${table}\n${formatPlanSummary(plan, colors)}`;
+}
+
+/** A plan for `--json`: as `planFleet` returned it, each error as `{ name, message, exitCode, ... }`. */
+export function planToJson(plan: FleetPlan): unknown {
+  return {
+    ...plan,
+    items: plan.items.map((itemPlan) =>
+      itemPlan.error === undefined ? itemPlan : { ...itemPlan, error: errorToJson(itemPlan.error, exitCodeOf(itemPlan.error)) },
+    ),
+  };
+}
+
+/** One journal entry as a progress line: `submitted  <server>  → <flavor>  job <id>`. */
+export function formatJournalEntry(entry: FleetJournalEntry, colors: Colors): string {
+  const job = entry.jobId === undefined ? '' : `  job ${entry.jobId}`;
+  const error = entry.error === undefined ? '' : `  ${entry.error}`;
+  return `${styledState(entry.state, colors, 'succeeded'.length)}  ${entry.serverId} → ${entry.flavorRef}${job}${error}`;
+}
+
+/**
+ * What `applyFleet` did: the counts, then the uncertain items (a resize that may or may not
+ * have been sent) with what to do about them.
+ */
+export function formatApplyResult(result: FleetApplyResult, colors: Colors): string {
+  const { succeeded, failed, blocked, errors, uncertain, skipped } = result.summary;
+  const lines = [
+    `${colors.green(`${succeeded} succeeded`)}, ${failed} failed, ${blocked} blocked, ${countOf(errors, 'error')}, ${uncertain} uncertain, ${skipped} skipped (done before)`,
+  ];
+  const unsure = result.entries.filter((entry) => entry.state === 'sending');
+  if (unsure.length > 0) {
+    lines.push(
+      colors.yellow(
+        `${unsure.length} uncertain: the resize may or may not have been sent, so it is never sent again automatically.`,
+      ),
+      'Check each server (ecs-resize flavors <server>, or the console) and its jobs; then remove its lines from the journal to retry it:',
+      ...unsure.map((entry) => `  ${entry.serverId} → ${entry.flavorRef}`),
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,40 @@
+import type { Job } from '@ecs-resize/core';
+import type { Terminal } from './terminal.js';
+
+/** Shows a job's progress while it is waited for. */
+export interface JobProgress {
+  /** Shows the job as just polled. */
+  update(job: Job): void;
+  /** Ends the progress display (a live line gets its newline). */
+  end(): void;
+}
+
+/** A job status, coloured by what it means. */
+function styledStatus(status: string, terminal: Terminal): string {
+  const colors = terminal.progressColors;
+  if (status === 'SUCCESS') return colors.green(status);
+  if (status === 'FAIL') return colors.red(status);
+  return colors.cyan(status);
+}
+
+/**
+ * The progress of one job: `job <id>: RUNNING after 3.2 s`. On a terminal it is one line
+ * that rewrites itself at every poll; otherwise (a pipe, a log) one line per status change.
+ * It goes to stdout, or to stderr with `--json`.
+ */
+export function createJobProgress(terminal: Terminal, jobId: string, now: () => number = Date.now): JobProgress {
+  const started = now();
+  let lastStatus: string | undefined;
+  const line = (job: Job) =>
+    `job ${jobId}: ${styledStatus(job.status, terminal)} after ${((now() - started) / 1000).toFixed(1)} s`;
+  return {
+    update(job) {
+      if (terminal.liveProgress) terminal.progress.write(`\r\u001b[2K${line(job)}`);
+      else if (job.status !== lastStatus) terminal.progress.write(`${line(job)}\n`);
+      lastStatus = job.status;
+    },
+    end() {
+      if (terminal.liveProgress && lastStatus !== undefined) terminal.progress.write('\n');
+    },
+  };
+}
