@@ -1,6 +1,7 @@
 // pnpm bench: every benchmark in one run, printed side by side with ratios and goals.
 // Speed is measured here, never in timed tests. Record the results in BENCHMARKS.md.
 import { measureBundles } from './bundle-size.mjs';
+import { measureCliStartup } from './cli-startup.mjs';
 import { measureClientOverhead } from './client-overhead.mjs';
 import { measureCollectFactsRequests } from './collect-facts-requests.mjs';
 import { measureEngineThroughput } from './engine-throughput.mjs';
@@ -47,3 +48,8 @@ for (const run of await measureFleetPlanning()) {
       `${run.ms.toFixed(0)} ms (${((run.ms / run.size) * 1000).toFixed(0)} µs/server); ready ${run.summary.ready}, blocked ${run.summary.blocked}`,
   );
 }
+
+const startup = measureCliStartup();
+console.log(`\nCLI start-up, median of ${startup.runs} fresh processes each:`);
+console.log(`  node -e 0                ${startup.nodeMs.toFixed(0)} ms`);
+console.log(`  ecs-resize --help        ${startup.cliMs.toFixed(0)} ms  (${startup.ratio.toFixed(2)}x node -e 0)`);
