@@ -8,7 +8,9 @@ export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const count = (state: 'passed' | 'failed' | 'skipped') =>
       testModules.reduce((sum, module) => sum + [...module.children.allTests(state)].length, 0);
-    const failedModules = testModules.filter((module) => module.state() === 'failed' && [...module.children.allTests()].length === 0).length;
+    const failedModules = testModules.filter(
+      (module) => module.state() === 'failed' && [...module.children.allTests()].length === 0,
+    ).length;
     console.log(`\nTests: ${count('passed')} passed, ${count('failed') + failedModules} failed, ${count('skipped')} skipped`);
   }
 }

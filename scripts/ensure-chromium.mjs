@@ -8,12 +8,15 @@ const CHROMIUM = '/usr/bin/chromium';
 
 if (existsSync(CHROMIUM)) process.exit(0);
 console.log(`${CHROMIUM} is missing: installing Debian's chromium package (apt-get)...`);
-const run = (...args) => execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+const run = (...args) =>
+  execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 try {
   run('update', '-qq');
   run('install', '-y', '-qq', '--no-install-recommends', 'chromium');
 } catch (error) {
-  console.error(`Could not install chromium (${error.message}). Install Debian's chromium package as root, then run the tests again.`);
+  console.error(
+    `Could not install chromium (${error.message}). Install Debian's chromium package as root, then run the tests again.`,
+  );
   process.exit(1);
 }
 if (!existsSync(CHROMIUM)) {

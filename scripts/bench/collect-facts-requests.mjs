@@ -14,7 +14,8 @@ async function requestsDuring(emulator, work) {
 export async function measureCollectFactsRequests({ fleetSize = 100 } = {}) {
   const emulator = await startEmulator({ data: fleetData(fleetSize) });
   try {
-    const newClient = () => createEcsClient({ endpoint: emulator.url, projectId: emulator.projectId, auth: { token: DEFAULT_TOKEN } });
+    const newClient = () =>
+      createEcsClient({ endpoint: emulator.url, projectId: emulator.projectId, auth: { token: DEFAULT_TOKEN } });
     const ids = [...emulator.state.servers.keys()];
     const one = await requestsDuring(emulator, () => newClient().collectFacts(ids[0], 's3.xlarge.2'));
     const shared = newClient();

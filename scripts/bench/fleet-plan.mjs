@@ -20,7 +20,11 @@ async function planOnce(size) {
     const servers = (await client.listServers({ pageSize: 1000 })).map((server) => server.id);
     requests = 0;
     const started = performance.now();
-    const plan = await planFleet(client, createRuleEngine(), servers.map((serverId) => ({ serverId, flavorRef: 's3.xlarge.2' })));
+    const plan = await planFleet(
+      client,
+      createRuleEngine(),
+      servers.map((serverId) => ({ serverId, flavorRef: 's3.xlarge.2' })),
+    );
     const ms = performance.now() - started;
     return { size, requests, naive: 3 * size + 1, ms, summary: plan.summary };
   } finally {

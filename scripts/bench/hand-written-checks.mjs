@@ -16,7 +16,8 @@ export function handWrittenChecks(facts) {
   const stopped = server.status === 'SHUTOFF' && (server.vmState === undefined || server.vmState === 'stopped');
   const running = server.status === 'ACTIVE' && (server.vmState === undefined || server.vmState === 'active');
   if (busy && (stopped || running)) out.push('server-stopped:busy');
-  else if (!stopped && !(running && mode === 'withStopServer')) out.push(running ? 'server-stopped:notStopped' : 'server-stopped:transitional');
+  else if (!stopped && !(running && mode === 'withStopServer'))
+    out.push(running ? 'server-stopped:notStopped' : 'server-stopped:transitional');
 
   if (server.flavor.id === target.id) out.push('flavor-changes:sameFlavor');
   if (allowedTargets === undefined) out.push('target-allowed:unverified');
@@ -24,7 +25,8 @@ export function handWrittenChecks(facts) {
   if (target.saleStatus === undefined) out.push('target-on-sale:unverified');
   else if (NOT_FOR_SALE.has(target.saleStatus)) out.push('target-on-sale:notOnSale');
 
-  if (to !== 'kvm' && from !== 'xen') out.push(from === 'kvm' && to === 'xen' ? 'no-kvm-to-xen:kvmToXen' : 'no-kvm-to-xen:unverified');
+  if (to !== 'kvm' && from !== 'xen')
+    out.push(from === 'kvm' && to === 'xen' ? 'no-kvm-to-xen:kvmToXen' : 'no-kvm-to-xen:unverified');
 
   const xenToKvm = from === 'kvm' || to === 'xen' ? false : from === 'xen' && to === 'kvm' ? true : undefined;
   let vbd = 0;
@@ -36,9 +38,13 @@ export function handWrittenChecks(facts) {
 
   const fromGeneration = server.flavor.generation?.toLowerCase();
   const toGeneration = target.generation?.toLowerCase();
-  const ruledOut = (toGeneration !== undefined && toGeneration !== 'h1') || (fromGeneration !== undefined && !OLD_GENERATIONS.has(fromGeneration));
+  const ruledOut =
+    (toGeneration !== undefined && toGeneration !== 'h1') ||
+    (fromGeneration !== undefined && !OLD_GENERATIONS.has(fromGeneration));
   if (confirmations?.h1Drivers !== true && !ruledOut) {
-    out.push(fromGeneration !== undefined && toGeneration !== undefined ? 'h1-drivers:driversNotConfirmed' : 'h1-drivers:unverified');
+    out.push(
+      fromGeneration !== undefined && toGeneration !== undefined ? 'h1-drivers:driversNotConfirmed' : 'h1-drivers:unverified',
+    );
   }
 
   if (server.frozen !== false) out.push(server.frozen ? 'no-frozen-server:frozen' : 'no-frozen-server:unverified');

@@ -13,7 +13,9 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 const overhead = await measureClientOverhead();
 console.log(`getServer against the emulator (own process, loopback), ${overhead.requests} requests each, alternating rounds:`);
 for (const [name, { perRequest, ratio }] of Object.entries(overhead.results)) {
-  console.log(`  ${name.padEnd(36)} ${(perRequest * 1000).toFixed(0).padStart(5)} µs/request  ${ratio.toFixed(2)}x raw (median of rounds)`);
+  console.log(
+    `  ${name.padEnd(36)} ${(perRequest * 1000).toFixed(0).padStart(5)} µs/request  ${ratio.toFixed(2)}x raw (median of rounds)`,
+  );
 }
 console.log('  goal: client, token <= 1.25x raw fetch');
 
@@ -37,7 +39,9 @@ console.log(`  ratio engine / hand-written         ${engine.ratio.toFixed(1)}x  
 const facts = await measureCollectFactsRequests();
 console.log('\nRequests made by collectFacts:');
 console.log(`  one server                        ${facts.one}`);
-console.log(`  ${facts.fleetSize} servers, one client           ${facts.fleet} (${(facts.fleet / facts.fleetSize).toFixed(2)} per server; the flavor list is fetched once)`);
+console.log(
+  `  ${facts.fleetSize} servers, one client           ${facts.fleet} (${(facts.fleet / facts.fleetSize).toFixed(2)} per server; the flavor list is fetched once)`,
+);
 console.log(`  ${facts.fleetSize} servers, a new client each    ${facts.uncached}`);
 
 console.log('\nplanFleet against the emulator (own process), every server to s3.xlarge.2:');

@@ -51,7 +51,11 @@ export function syntheticFacts(count, seed = 42) {
         chargingMode: maybe(pick(['postPaid', 'postPaid', 'prePaid', 'spot'])),
         flavor: source,
         disks: Array.from({ length: diskCount + 1 }, (_, disk) =>
-          strip({ id: `disk-${index}-${disk}`, type: random() < 0.8 ? 'VBD' : 'SCSI', status: maybe(random() < 0.03 ? 'extending' : 'in-use', 0.97) }),
+          strip({
+            id: `disk-${index}-${disk}`,
+            type: random() < 0.8 ? 'VBD' : 'SCSI',
+            status: maybe(random() < 0.03 ? 'extending' : 'in-use', 0.97),
+          }),
         ),
       }),
       target: strip({ ...target, saleStatus: maybe(pick(['normal', 'normal', 'sellout', 'abandon', 'promotion'])) }),

@@ -8,7 +8,13 @@ const blocked: Report = {
   errorCount: 1,
   warningCount: 1,
   findings: [
-    { ruleId: 'server-stopped', severity: 'error', messageId: 'notStopped', message: 'Server s1 is ACTIVE; stop it first.', docsUrl: 'https://example.com/server-stopped.md' },
+    {
+      ruleId: 'server-stopped',
+      severity: 'error',
+      messageId: 'notStopped',
+      message: 'Server s1 is ACTIVE; stop it first.',
+      docsUrl: 'https://example.com/server-stopped.md',
+    },
     { ruleId: 'h1-drivers', severity: 'warn', messageId: 'unverified', message: 'Could not tell. Confirm the driver.' },
   ],
 };
@@ -28,7 +34,11 @@ describe('renderReport', () => {
     ]);
     expect(items[0]!.textContent).toContain('Error: Server s1 is ACTIVE; stop it first.');
     const link = items[0]!.querySelector('a')!;
-    expect([link.getAttribute('href'), link.target, link.rel]).toEqual(['https://example.com/server-stopped.md', '_blank', 'noopener noreferrer']);
+    expect([link.getAttribute('href'), link.target, link.rel]).toEqual([
+      'https://example.com/server-stopped.md',
+      '_blank',
+      'noopener noreferrer',
+    ]);
     expect(items[1]!.querySelector('a')).toBeNull();
   });
 
@@ -47,7 +57,15 @@ describe('renderReport', () => {
         ok: false,
         errorCount: 1,
         warningCount: 0,
-        findings: [{ ruleId: `x"><b>${evil}`, severity: 'error', messageId: 'm', message: `Flavor ${evil} is not allowed.`, docsUrl: 'javascript:window.pwned=3' }],
+        findings: [
+          {
+            ruleId: `x"><b>${evil}`,
+            severity: 'error',
+            messageId: 'm',
+            message: `Flavor ${evil} is not allowed.`,
+            docsUrl: 'javascript:window.pwned=3',
+          },
+        ],
       },
       host,
     );
@@ -60,7 +78,9 @@ describe('renderReport', () => {
   it('replaces what the element held, and takes translated labels', () => {
     const host = document.createElement('div');
     host.innerHTML = '<p>old</p>';
-    renderReport(blocked, host, { labels: { blocked: (errors) => `Blockiert: ${errors} Fehler.`, error: 'Fehler', docs: 'Hilfe' } });
+    renderReport(blocked, host, {
+      labels: { blocked: (errors) => `Blockiert: ${errors} Fehler.`, error: 'Fehler', docs: 'Hilfe' },
+    });
     expect(host.textContent).not.toContain('old');
     expect(host.querySelector('.ecs-resize-summary')?.textContent).toBe('Blockiert: 1 Fehler.');
     expect(host.querySelector('a')?.textContent).toBe('Hilfe');

@@ -28,7 +28,14 @@ describe('the ES module tree-shakes', () => {
   it('a consumer importing only createEcsClient gets no rule, no engine and no DOM helper', async () => {
     const code = await consumerBundle("export { createEcsClient } from '@ecs-resize/browser';");
     expect(code).toContain('createEcsClient');
-    for (const absent of ['xen-vbd-limit', 'no-kvm-to-xen', 'function createRuleEngine', 'RuleConfigError', 'function renderReport', 'ecs-resize-check']) {
+    for (const absent of [
+      'xen-vbd-limit',
+      'no-kvm-to-xen',
+      'function createRuleEngine',
+      'RuleConfigError',
+      'function renderReport',
+      'ecs-resize-check',
+    ]) {
       expect(code, absent).not.toContain(absent);
     }
   });

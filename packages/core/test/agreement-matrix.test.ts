@@ -36,7 +36,9 @@ async function verdictOf(server: EmulatorServer, target: string, options: Collec
   try {
     const facts = await clientOf(emulator).collectFacts(server.id, target, options);
     const report = await createRuleEngine().check(facts);
-    return report.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.ruleId}:${finding.messageId}`);
+    return report.findings
+      .filter((finding) => finding.severity === 'error')
+      .map((finding) => `${finding.ruleId}:${finding.messageId}`);
   } finally {
     await emulator.close();
   }
@@ -53,10 +55,15 @@ describe('preflight agrees with the emulator', () => {
         // Yearly/monthly servers resize through v1.1, which autoPay selects.
         const options = { ...(mode ? { mode } : {}), ...(server.metadata['charging_mode'] === '1' ? { autoPay: true } : {}) };
         const confirmations = { xenToKvmDrivers: server.drivers.xenToKvm, h1Drivers: server.drivers.h1 };
-        const [errors, outcome] = await Promise.all([verdictOf(server, target, { ...(mode ? { mode } : {}), confirmations }), outcomeOf(server, target, options)]);
+        const [errors, outcome] = await Promise.all([
+          verdictOf(server, target, { ...(mode ? { mode } : {}), confirmations }),
+          outcomeOf(server, target, options),
+        ]);
         if (errors.length > 0) blocked += 1;
         if ((errors.length === 0) !== (outcome === 'succeeds')) {
-          disagreements.push(`${server.name} → ${target} (${mode ?? 'no mode'}): preflight [${errors.join(', ') || 'ok'}], emulator ${outcome}`);
+          disagreements.push(
+            `${server.name} → ${target} (${mode ?? 'no mode'}): preflight [${errors.join(', ') || 'ok'}], emulator ${outcome}`,
+          );
         }
       }
     };

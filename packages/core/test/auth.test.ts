@@ -27,14 +27,19 @@ describe('AK/SK signing, verified by the emulator', () => {
 
   it('signs X-Project-Id, X-Sdk-Date and the security token of temporary credentials', async () => {
     const recorder = recordingFetch();
-    const client = clientOf(emulator(), { auth: { ...DEFAULT_CREDENTIALS, securityToken: 'temporary-token' }, fetch: recorder.fetch });
+    const client = clientOf(emulator(), {
+      auth: { ...DEFAULT_CREDENTIALS, securityToken: 'temporary-token' },
+      fetch: recorder.fetch,
+    });
     await client.getServer(SERVERS.kvmStopped);
     const sent = recorder.headers[0]!;
     expect(sent.get('x-project-id')).toBe(DEFAULT_PROJECT_ID);
     expect(sent.get('x-security-token')).toBe('temporary-token');
     expect(sent.get('x-sdk-date')).toMatch(/^\d{8}T\d{6}Z$/);
     expect(sent.get('authorization')).toMatch(
-      new RegExp(`^SDK-HMAC-SHA256 Access=${DEFAULT_CREDENTIALS.accessKey}, SignedHeaders=[a-z;-]*x-project-id;x-sdk-date;x-security-token, Signature=[0-9a-f]{64}$`),
+      new RegExp(
+        `^SDK-HMAC-SHA256 Access=${DEFAULT_CREDENTIALS.accessKey}, SignedHeaders=[a-z;-]*x-project-id;x-sdk-date;x-security-token, Signature=[0-9a-f]{64}$`,
+      ),
     );
     expect(sent.get('x-auth-token')).toBeNull();
   });

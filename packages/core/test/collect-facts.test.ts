@@ -25,7 +25,14 @@ describe('collectFacts builds the rules facts from the API', () => {
     expect(facts.server.disks.filter((disk) => disk.type === 'VBD')).toHaveLength(24);
     expect(facts.server.disks.filter((disk) => disk.type === 'SCSI')).toHaveLength(2);
     expect(facts.server.disks.every((disk) => disk.status === 'in-use')).toBe(true);
-    expect(facts.target).toEqual({ id: 's3.large.2', generation: 's3', virtualization: 'kvm', vcpus: 2, ramMiB: 4096, saleStatus: 'normal' });
+    expect(facts.target).toEqual({
+      id: 's3.large.2',
+      generation: 's3',
+      virtualization: 'kvm',
+      vcpus: 2,
+      ramMiB: 4096,
+      saleStatus: 'normal',
+    });
     expect(facts.allowedTargets).toContain('s3.large.2');
     expect(facts.mode).toBe('withStopServer');
     expect(facts.confirmations).toEqual({ xenToKvmDrivers: true });

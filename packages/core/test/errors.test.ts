@@ -11,7 +11,13 @@ describe('API errors, parsed from every body shape', () => {
   /** Each resize the API refuses at once, with its code, status and a hint that says what to do. */
   const refusals = [
     { name: 'a running server', server: SERVERS.kvmRunning, flavor: 's3.xlarge.2', code: 'Ecs.0100', hint: /withStopServer/ },
-    { name: 'a server still starting', server: SERVERS.poweringOn, flavor: 's3.xlarge.2', code: 'Ecs.0100', hint: /Stop the server/ },
+    {
+      name: 'a server still starting',
+      server: SERVERS.poweringOn,
+      flavor: 's3.xlarge.2',
+      code: 'Ecs.0100',
+      hint: /Stop the server/,
+    },
     { name: 'the same flavor', server: SERVERS.kvmStopped, flavor: 's3.large.2', code: 'Ecs.0009', hint: /different/ },
     { name: 'an unknown flavor', server: SERVERS.kvmStopped, flavor: 'zz9.huge.9', code: 'Ecs.0029', hint: /listResizeFlavors/ },
     { name: 'a frozen server', server: SERVERS.frozen, flavor: 's3.xlarge.2', code: 'Ecs.0030', hint: /frozen/ },
@@ -48,7 +54,9 @@ describe('API errors, parsed from every body shape', () => {
   });
 
   it('a refused token → 401 with the gateway body {error_msg, error_code, request_id}', async () => {
-    const error = (await rejectionOf(clientOf(emulator(), { auth: { token: 'not-a-valid-token' } }).getServer(SERVERS.kvmStopped))) as EcsApiError;
+    const error = (await rejectionOf(
+      clientOf(emulator(), { auth: { token: 'not-a-valid-token' } }).getServer(SERVERS.kvmStopped),
+    )) as EcsApiError;
     expect(error).toBeInstanceOf(EcsApiError);
     expect([error.status, error.code]).toEqual([401, 'APIG.0301']);
     expect(error.requestId).toBeTruthy();
@@ -107,16 +115,25 @@ describe('secrets never appear in errors', () => {
     const secretKey = 'sk-SECRET-abcdef';
     const securityToken = 'st-SECRET-zzzzzz';
     const errors: unknown[] = [];
-    const collect = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => void errors.push(error));
+    const collect = (promise: Promise<unknown>) =>
+      promise.then(
+        () => undefined,
+        (error: unknown) => void errors.push(error),
+      );
     const withToken = clientOf(emulator(), { auth: { token }, retry: 0 });
-    const withKeys = clientOf(emulator(), { auth: { accessKey: DEFAULT_CREDENTIALS.accessKey, secretKey, securityToken }, retry: 0 });
+    const withKeys = clientOf(emulator(), {
+      auth: { accessKey: DEFAULT_CREDENTIALS.accessKey, secretKey, securityToken },
+      retry: 0,
+    });
     await collect(withToken.getServer(SERVERS.kvmStopped));
     await collect(withKeys.getServer(SERVERS.kvmStopped));
     await collect(withKeys.resize('bad/id', 's3.large.2'));
     emulator().faults.push({ route: 'getServer', kind: 'reset' });
     await collect(clientOf(emulator(), { auth: { token: DEFAULT_TOKEN }, retry: 0 }).getServer(SERVERS.kvmStopped));
     await collect(Promise.resolve().then(() => clientOf(emulator(), { auth: { token: '' } })));
-    await collect(Promise.resolve().then(() => clientOf(emulator(), { auth: { accessKey: 'AK', secretKey: 42 as unknown as string } })));
+    await collect(
+      Promise.resolve().then(() => clientOf(emulator(), { auth: { accessKey: 'AK', secretKey: 42 as unknown as string } })),
+    );
     await collect(Promise.resolve().then(() => clientOf(emulator(), { auth: token as never })));
     await collect(Promise.resolve().then(() => clientOf(emulator(), { endpoint: `https://user:${secretKey}@ecs.example.com` })));
     expect(errors).toHaveLength(8);

@@ -293,7 +293,7 @@ describe.concurrent('fault table: reads', () => {
       const once = entry.readRetried ? 'retried once, succeeds' : `not retried: ${errorName(entry.error)}`;
       it(`${call.name} × ${entry.name}, once → ${once}`, async ({ expect }) => {
         await withCell(
-          (emulator) => rulesFor(call.routes, entry.fault, 'once'),
+          () => rulesFor(call.routes, entry.fault, 'once'),
           async (cell) => {
             const started = Date.now();
             const outcome = await call.run(cell).then(
@@ -321,7 +321,7 @@ describe.concurrent('fault table: reads', () => {
         expect,
       }) => {
         await withCell(
-          (emulator) => rulesFor(call.routes, entry.fault, 'persistent'),
+          () => rulesFor(call.routes, entry.fault, 'persistent'),
           async (cell) => {
             const error = await rejectionOf(call.run(cell));
             expectTypedError(expect, error, entry.error, 'GET');
@@ -336,7 +336,7 @@ describe.concurrent('fault table: reads', () => {
   for (const entry of READ_FAULTS) {
     it(`waitForJob × ${entry.name}, once → the poll is repeated, ends SUCCESS`, async ({ expect }) => {
       await withCell(
-        (emulator) => rulesFor(['getJob'], entry.fault, 'once'),
+        () => rulesFor(['getJob'], entry.fault, 'once'),
         async (cell) => {
           const job = await cell.client.waitForJob(cell.jobId, FAST_WAIT);
           expect([job.status, job.job_id]).toEqual(['SUCCESS', cell.jobId]);
@@ -350,7 +350,7 @@ describe.concurrent('fault table: reads', () => {
 
     it(`waitForJob × ${entry.name}, persistent → JobTimeoutError at its timeout (never a raw poll error)`, async ({ expect }) => {
       await withCell(
-        (emulator) => rulesFor(['getJob'], entry.fault, 'persistent'),
+        () => rulesFor(['getJob'], entry.fault, 'persistent'),
         async (cell) => {
           const started = Date.now();
           const error = (await rejectionOf(
@@ -383,7 +383,7 @@ describe.concurrent('fault table: the resize POST', () => {
       const outcome = succeeds ? 'retried, succeeds' : `${errorName(entry.error)}${entry.resizeRetried ? '' : ', not retried'}`;
       it(`resize × ${entry.name}, ${mode} → ${outcome}; ${requests} request(s), ${jobs} job(s)`, async ({ expect }) => {
         await withCell(
-          (emulator) => rulesFor(['resize'], entry.fault, mode),
+          () => rulesFor(['resize'], entry.fault, mode),
           async (cell) => {
             const started = Date.now();
             const result = await cell.client.resize(RESIZE_SERVER, RESIZE_TARGET).then(

@@ -13,7 +13,8 @@ describe('planFleet', () => {
   });
   afterEach(() => emulator.close());
 
-  const everyServer = (flavorRef: string): FleetItem[] => [...emulator.state.servers.keys()].map((serverId) => ({ serverId, flavorRef }));
+  const everyServer = (flavorRef: string): FleetItem[] =>
+    [...emulator.state.servers.keys()].map((serverId) => ({ serverId, flavorRef }));
 
   it('plans every item with shared look-ups, far fewer requests than one collectFacts each', async () => {
     const items = [...everyServer('s3.xlarge.2'), { serverId: '00000000-0000-0000-0000-000000000000', flavorRef: 's3.xlarge.2' }];
@@ -126,7 +127,11 @@ describe('applyFleet', () => {
     expect(result.summary.uncertain).toBe(1);
     expect(first.entries.at(-1)).toMatchObject({ state: 'sending', error: expect.stringMatching(/^uncertain: /) });
     expect(emulator.state.resizeJobs).toHaveLength(1);
-    const again = await applyFleet(client, engine, plan, { record: () => undefined, previous: first.entries, waitOptions: FAST_WAIT });
+    const again = await applyFleet(client, engine, plan, {
+      record: () => undefined,
+      previous: first.entries,
+      waitOptions: FAST_WAIT,
+    });
     expect(again.summary.uncertain).toBe(1);
     expect(emulator.state.resizeJobs).toHaveLength(1);
   });
@@ -168,7 +173,10 @@ describe('applyFleet', () => {
     const { entries, record } = journal();
     const result = await applyFleet(client, lenient, plan, { record, waitOptions: FAST_WAIT });
     expect(result.summary).toMatchObject({ blocked: 1, failed: 1 });
-    expect(entries.find((entry) => entry.state === 'failed')).toMatchObject({ serverId: SERVERS.kvmScsi, error: expect.stringContaining('Ecs.0207') });
+    expect(entries.find((entry) => entry.state === 'failed')).toMatchObject({
+      serverId: SERVERS.kvmScsi,
+      error: expect.stringContaining('Ecs.0207'),
+    });
     expect(emulator.state.resizeJobs.map((job) => job.serverId)).toEqual([SERVERS.kvmScsi]);
   });
 });

@@ -34,8 +34,16 @@ const badCalls: BadCall[] = [
   { name: 'undefined id', call: (c) => c.getServer(asAny(undefined)), path: 'serverId' },
   { name: 'empty flavorRef', call: (c) => c.resize(server, ''), path: 'flavorRef' },
   { name: 'slash in flavorRef', call: (c) => c.resize(server, 's3/large'), path: 'flavorRef' },
-  { name: 'mode misspelt', call: (c) => c.resize(server, 's3.xlarge.2', { mode: asAny('withstopserver') }), path: 'options.mode' },
-  { name: 'dryRun not a boolean', call: (c) => c.resize(server, 's3.xlarge.2', { dryRun: asAny('yes') }), path: 'options.dryRun' },
+  {
+    name: 'mode misspelt',
+    call: (c) => c.resize(server, 's3.xlarge.2', { mode: asAny('withstopserver') }),
+    path: 'options.mode',
+  },
+  {
+    name: 'dryRun not a boolean',
+    call: (c) => c.resize(server, 's3.xlarge.2', { dryRun: asAny('yes') }),
+    path: 'options.dryRun',
+  },
   { name: 'autoPay not a boolean', call: (c) => c.resize(server, 's3.xlarge.2', { autoPay: asAny(1) }), path: 'options.autoPay' },
   { name: 'unknown option', call: (c) => c.resize(server, 's3.xlarge.2', asAny({ dry_run: true })), path: 'options.dry_run' },
   { name: 'signal not a signal', call: (c) => c.getServer(server, { signal: asAny('stop') }), path: 'options.signal' },
@@ -47,7 +55,11 @@ const badCalls: BadCall[] = [
   { name: 'a bad volume id among good ones', call: (c) => c.getVolumes(['ok-1', 'a/b']), path: 'ids.1' },
   { name: 'negative poll interval', call: (c) => c.waitForJob('job1', { interval: -1 }), path: 'options.interval' },
   { name: 'fractional timeout', call: (c) => c.waitForJob('job1', { timeout: 1.5 }), path: 'options.timeout' },
-  { name: 'onProgress not a function', call: (c) => c.waitForJob('job1', { onProgress: asAny('print') }), path: 'options.onProgress' },
+  {
+    name: 'onProgress not a function',
+    call: (c) => c.waitForJob('job1', { onProgress: asAny('print') }),
+    path: 'options.onProgress',
+  },
 ];
 
 describe(`bad input is refused before anything is sent (${badCalls.length} cases)`, () => {

@@ -11,7 +11,9 @@ describe('resize with a preflight', () => {
   const engine = createRuleEngine();
 
   it('blocks a resize the rules refuse: PreflightError with the report, nothing sent', async () => {
-    const error = (await rejectionOf(clientOf(emulator()).resize(SERVERS.kvmRunning, 's3.xlarge.2', { preflight: engine }))) as PreflightError;
+    const error = (await rejectionOf(
+      clientOf(emulator()).resize(SERVERS.kvmRunning, 's3.xlarge.2', { preflight: engine }),
+    )) as PreflightError;
     expect(error).toBeInstanceOf(PreflightError);
     expect(error.report.ok).toBe(false);
     expect(error.report.findings.map((finding) => finding.ruleId)).toEqual(['server-stopped']);
@@ -21,7 +23,10 @@ describe('resize with a preflight', () => {
 
   it('blocks what fails only later in the job: Xen → KVM with 25 VBD disks', async () => {
     const error = (await rejectionOf(
-      clientOf(emulator()).resize(SERVERS.xen25Vbd, 's3.large.2', { preflight: engine, confirmations: { xenToKvmDrivers: true } }),
+      clientOf(emulator()).resize(SERVERS.xen25Vbd, 's3.large.2', {
+        preflight: engine,
+        confirmations: { xenToKvmDrivers: true },
+      }),
     )) as PreflightError;
     expect(error.report.findings.map((finding) => finding.messageId)).toEqual(['tooManyVbdDisks']);
     expect(emulator().state.countRequests('resize')).toBe(0);
@@ -44,7 +49,9 @@ describe('resize with a preflight', () => {
 
   it('confirmations without a preflight are refused before anything is sent', async () => {
     const before = emulator().state.countRequests();
-    const error = (await rejectionOf(clientOf(emulator()).resize(SERVERS.kvmStopped, 's3.xlarge.2', { confirmations: { h1Drivers: true } }))) as EcsInputError;
+    const error = (await rejectionOf(
+      clientOf(emulator()).resize(SERVERS.kvmStopped, 's3.xlarge.2', { confirmations: { h1Drivers: true } }),
+    )) as EcsInputError;
     expect(error).toBeInstanceOf(EcsInputError);
     expect(error.issues[0]!.path).toBe('options.confirmations');
     expect(emulator().state.countRequests()).toBe(before);

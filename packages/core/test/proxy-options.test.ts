@@ -41,13 +41,21 @@ describe('createProxyHandler options', () => {
     { name: 'a relative endpoint', options: { ...valid, endpoint: '/ecs' }, path: 'endpoint' },
     { name: 'an ftp endpoint', options: { ...valid, endpoint: 'ftp://ecs.example.com' }, path: 'endpoint' },
     { name: 'an endpoint with a query', options: { ...valid, endpoint: 'https://ecs.example.com/?x=1' }, path: 'endpoint' },
-    { name: 'an endpoint with a password', options: { ...valid, endpoint: `https://user:${SECRET}@ecs.example.com` }, path: 'endpoint' },
+    {
+      name: 'an endpoint with a password',
+      options: { ...valid, endpoint: `https://user:${SECRET}@ecs.example.com` },
+      path: 'endpoint',
+    },
     { name: 'a bad evsEndpoint', options: { ...valid, evsEndpoint: 'evs.example.com' }, path: 'evsEndpoint' },
     { name: 'a project id that changes the path', options: { ...valid, projectId: '../other' }, path: 'projectId' },
     { name: 'no auth', options: { endpoint: valid.endpoint, projectId: valid.projectId }, path: 'auth' },
     { name: 'a bare token as auth', options: { ...valid, auth: SECRET }, path: 'auth' },
     { name: 'an empty token', options: { ...valid, auth: { token: '' } }, path: 'auth.token' },
-    { name: 'AK/SK with an unknown key', options: { ...valid, auth: { accessKey: 'AK', secretKey: SECRET, region: 'eu-de' } }, path: 'auth' },
+    {
+      name: 'AK/SK with an unknown key',
+      options: { ...valid, auth: { accessKey: 'AK', secretKey: SECRET, region: 'eu-de' } },
+      path: 'auth',
+    },
     { name: 'a basePath without a leading slash', options: { ...valid, basePath: 'ecs-proxy' }, path: 'basePath' },
     { name: 'a basePath with a trailing slash', options: { ...valid, basePath: '/ecs-proxy/' }, path: 'basePath' },
     { name: 'a basePath with a dot segment', options: { ...valid, basePath: '/a/../b' }, path: 'basePath' },
@@ -76,7 +84,9 @@ describe('createProxyHandler options', () => {
       return Response.json({ volumes: [] });
     };
     const handler = createProxyHandler({ ...valid, fetch: capture as typeof fetch });
-    await handler(new Request(`https://console.example/v2/${DEFAULT_PROJECT_ID}/cloudvolumes/detail?ids=${encodeURIComponent("['a']")}`));
+    await handler(
+      new Request(`https://console.example/v2/${DEFAULT_PROJECT_ID}/cloudvolumes/detail?ids=${encodeURIComponent("['a']")}`),
+    );
     await handler(new Request(`https://console.example/v1/${DEFAULT_PROJECT_ID}/cloudservers/flavors`));
     expect(sent).toEqual(['evs.eu-de.otc.t-systems.com', 'ecs.eu-de.otc.t-systems.com']);
   });

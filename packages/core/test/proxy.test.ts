@@ -7,7 +7,6 @@ import {
   SERVERS,
   startEmulator,
   type Emulator,
-  type EmulatorOptions,
 } from '@ecs-resize/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEcsClient, EcsApiError, type EcsClient } from '../src/index.js';
@@ -20,7 +19,14 @@ const SERVER = SERVERS.kvmStopped;
 /** What must never appear in anything the proxy answers. */
 const SECRETS = [DEFAULT_CREDENTIALS.secretKey, DEFAULT_TOKEN];
 /** The headers the proxy may answer with: the upstream's safe ones and its own security headers. */
-const ANSWER_HEADERS = new Set(['content-type', 'x-request-id', 'retry-after', 'cache-control', 'x-content-type-options', 'content-security-policy']);
+const ANSWER_HEADERS = new Set([
+  'content-type',
+  'x-request-id',
+  'retry-after',
+  'cache-control',
+  'x-content-type-options',
+  'content-security-policy',
+]);
 const JSON_TYPE = { 'Content-Type': 'application/json' };
 
 /** A node:http server on 127.0.0.1 serving `handler` through `toNodeListener`. */
@@ -130,7 +136,13 @@ function proxiedClient(proxyUrl: string, projectId = PROJECT): EcsClient {
 
 /** A proxy handler in front of `emulator`, called directly (fetch style). */
 function handlerOf(emulator: Emulator, options: Partial<ProxyOptions> = {}): ProxyHandler {
-  return createProxyHandler({ endpoint: emulator.url, projectId: PROJECT, auth: DEFAULT_CREDENTIALS, basePath: BASE_PATH, ...options });
+  return createProxyHandler({
+    endpoint: emulator.url,
+    projectId: PROJECT,
+    auth: DEFAULT_CREDENTIALS,
+    basePath: BASE_PATH,
+    ...options,
+  });
 }
 
 /** A request to the handler for `path` under the base path. */
@@ -168,7 +180,9 @@ describe('the client through the proxy, over HTTP end to end (AK/SK)', () => {
     expect(proxied).toEqual(expected);
     expect(proxied[5]).toHaveLength(3);
     expect(proxiedCount).toBeGreaterThan(6); // paging went through the proxy too
-    expect(proxy.sent.at(-1)?.get('authorization')).toMatch(new RegExp(`^SDK-HMAC-SHA256 Access=${DEFAULT_CREDENTIALS.accessKey}, `));
+    expect(proxy.sent.at(-1)?.get('authorization')).toMatch(
+      new RegExp(`^SDK-HMAC-SHA256 Access=${DEFAULT_CREDENTIALS.accessKey}, `),
+    );
   });
 
   it('resizes through v1, then waitForJob sees the job succeed', async () => {
@@ -177,10 +191,15 @@ describe('the client through the proxy, over HTTP end to end (AK/SK)', () => {
     expect(jobId).toMatch(/^[0-9a-f]{32}$/);
     expect((await client.waitForJob(jobId!, FAST_WAIT)).status).toBe('SUCCESS');
     expect((await client.getServer(SERVER)).flavor.id).toBe('s3.xlarge.2');
-    expect(emulator().state.resizeJobs.at(-1)).toMatchObject({ jobId, serverId: SERVER, flavorRef: 's3.xlarge.2', apiVersion: 'v1' });
+    expect(emulator().state.resizeJobs.at(-1)).toMatchObject({
+      jobId,
+      serverId: SERVER,
+      flavorRef: 's3.xlarge.2',
+      apiVersion: 'v1',
+    });
   });
 
-  it('resizes through v1.1 (autoPay) and passes a dry run\'s empty 202 back', async () => {
+  it("resizes through v1.1 (autoPay) and passes a dry run's empty 202 back", async () => {
     const client = proxiedClient(proxy.url());
     const paid = await client.resize(SERVERS.prepaid, 's3.xlarge.2', { autoPay: true });
     expect(paid.orderId).toBeDefined();
@@ -242,7 +261,11 @@ describe('the proxy as a fetch-style handler', () => {
     const evs = await startEmulator({ auth: { tokens: [] } });
     try {
       const handler = handlerOf(emulator(), { evsEndpoint: `${evs.url}/` });
-      const client = createEcsClient({ endpoint: `http://console.example${BASE_PATH}`, projectId: PROJECT, fetch: (input, init) => handler(new Request(input, init)) });
+      const client = createEcsClient({
+        endpoint: `http://console.example${BASE_PATH}`,
+        projectId: PROJECT,
+        fetch: (input, init) => handler(new Request(input, init)),
+      });
       const volumes = await client.getVolumes([...evs.state.volumes.keys()].slice(0, 2));
       expect(volumes).toHaveLength(2);
       expect(evs.state.countRequests('getVolumes')).toBe(1);
@@ -289,7 +312,10 @@ describe('the proxy as a fetch-style handler', () => {
     let pulls = 0;
     let cancelled = false;
     const body = new ReadableStream<Uint8Array>(
-      { pull: (controller) => void (pulls++, controller.enqueue(new Uint8Array(16 * 1024))), cancel: () => void (cancelled = true) },
+      {
+        pull: (controller) => void (pulls++, controller.enqueue(new Uint8Array(16 * 1024))),
+        cancel: () => void (cancelled = true),
+      },
       { highWaterMark: 0 },
     );
     const init = { method: 'POST', headers: JSON_TYPE, body, duplex: 'half' };
@@ -309,7 +335,13 @@ describe('what the proxy refuses, over HTTP: never sent upstream', () => {
   const oversized = JSON.stringify({ resize: { flavorRef: 's3.xlarge.2' }, padding: 'x'.repeat(70_000) });
 
   const cases: (RawRequest & { name: string; status: number; code: string })[] = [
-    { name: 'a method the path does not allow (DELETE a server)', method: 'DELETE', path: server, status: 403, code: 'PROXY.0405' },
+    {
+      name: 'a method the path does not allow (DELETE a server)',
+      method: 'DELETE',
+      path: server,
+      status: 403,
+      code: 'PROXY.0405',
+    },
     { name: 'GET on the resize path', path: resize, status: 403, code: 'PROXY.0405' },
     {
       name: 'POST to a read path (the batch stop API, cloudservers/action)',
@@ -321,36 +353,136 @@ describe('what the proxy refuses, over HTTP: never sent upstream', () => {
       code: 'PROXY.0405',
     },
     { name: 'a CORS preflight', method: 'OPTIONS', path: resize, status: 403, code: 'PROXY.0405' },
-    { name: 'an unknown path (the Nova resize)', method: 'POST', path: `${BASE_PATH}/v2.1/${PROJECT}/servers/${SERVER}/action`, headers: JSON_TYPE, body: resizeBody, status: 403, code: 'PROXY.0403' },
+    {
+      name: 'an unknown path (the Nova resize)',
+      method: 'POST',
+      path: `${BASE_PATH}/v2.1/${PROJECT}/servers/${SERVER}/action`,
+      headers: JSON_TYPE,
+      body: resizeBody,
+      status: 403,
+      code: 'PROXY.0403',
+    },
     { name: 'an unknown path (IAM tokens)', path: `${BASE_PATH}/v3/auth/tokens`, status: 403, code: 'PROXY.0403' },
-    { name: 'a path id the client would refuse', path: `${BASE_PATH}/v1/${PROJECT}/cloudservers/-x`, status: 403, code: 'PROXY.0403' },
-    { name: 'another project id', path: `${BASE_PATH}/v1/0123456789abcdef0123456789abcdef/cloudservers/${SERVER}`, status: 403, code: 'PROXY.0431' },
+    {
+      name: 'a path id the client would refuse',
+      path: `${BASE_PATH}/v1/${PROJECT}/cloudservers/-x`,
+      status: 403,
+      code: 'PROXY.0403',
+    },
+    {
+      name: 'another project id',
+      path: `${BASE_PATH}/v1/0123456789abcdef0123456789abcdef/cloudservers/${SERVER}`,
+      status: 403,
+      code: 'PROXY.0431',
+    },
     { name: 'traversal with ..', path: `${server}/../../jobs/x`, status: 400, code: 'PROXY.0410' },
     { name: 'a . segment', path: `${BASE_PATH}/v1/${PROJECT}/./cloudservers/${SERVER}`, status: 400, code: 'PROXY.0410' },
     { name: 'traversal with %2e%2e', path: `${server}/%2e%2e/%2e%2e/jobs/x`, status: 400, code: 'PROXY.0410' },
     { name: 'traversal with %2E%2E', path: `${server}/%2E%2E/%2E%2E/jobs/x`, status: 400, code: 'PROXY.0410' },
-    { name: 'an encoded slash %2f', path: `${BASE_PATH}/v1/${PROJECT}/cloudservers/${SERVER}%2fresize`, status: 400, code: 'PROXY.0410' },
+    {
+      name: 'an encoded slash %2f',
+      path: `${BASE_PATH}/v1/${PROJECT}/cloudservers/${SERVER}%2fresize`,
+      status: 400,
+      code: 'PROXY.0410',
+    },
     { name: 'a double slash', path: `${BASE_PATH}/v1/${PROJECT}//cloudservers/${SERVER}`, status: 400, code: 'PROXY.0410' },
     { name: 'a trailing slash', path: `${server}/`, status: 400, code: 'PROXY.0410' },
     { name: 'a backslash', path: `${BASE_PATH}/v1/${PROJECT}/cloudservers\\${SERVER}`, status: 400, code: 'PROXY.0410' },
-    { name: 'an encoded backslash %5C', path: `${BASE_PATH}/v1/${PROJECT}/cloudservers%5C${SERVER}`, status: 400, code: 'PROXY.0410' },
-    { name: 'traversal out of the base path', path: `${BASE_PATH}/../v1/${PROJECT}/cloudservers/${SERVER}`, status: 400, code: 'PROXY.0410' },
+    {
+      name: 'an encoded backslash %5C',
+      path: `${BASE_PATH}/v1/${PROJECT}/cloudservers%5C${SERVER}`,
+      status: 400,
+      code: 'PROXY.0410',
+    },
+    {
+      name: 'traversal out of the base path',
+      path: `${BASE_PATH}/../v1/${PROJECT}/cloudservers/${SERVER}`,
+      status: 400,
+      code: 'PROXY.0410',
+    },
     { name: 'a path outside the base path', path: `/v1/${PROJECT}/cloudservers/${SERVER}`, status: 403, code: 'PROXY.0430' },
-    { name: 'a path that only starts like the base path', path: `${BASE_PATH}x/v1/${PROJECT}/cloudservers/${SERVER}`, status: 403, code: 'PROXY.0430' },
+    {
+      name: 'a path that only starts like the base path',
+      path: `${BASE_PATH}x/v1/${PROJECT}/cloudservers/${SERVER}`,
+      status: 403,
+      code: 'PROXY.0430',
+    },
     { name: 'an absolute-form target', path: `http://127.0.0.1:1${server}`, status: 400, code: 'PROXY.0400' },
     { name: 'an asterisk-form target', method: 'OPTIONS', path: '*', status: 400, code: 'PROXY.0400' },
     { name: 'a target with a fragment', path: `${server}#frag`, status: 400, code: 'PROXY.0400' },
-    { name: 'a target over 8192 characters', path: `${BASE_PATH}/v1/${PROJECT}/cloudservers/detail?name=${'a'.repeat(8192)}`, status: 400, code: 'PROXY.0400' },
+    {
+      name: 'a target over 8192 characters',
+      path: `${BASE_PATH}/v1/${PROJECT}/cloudservers/detail?name=${'a'.repeat(8192)}`,
+      status: 400,
+      code: 'PROXY.0400',
+    },
     { name: 'a query key getServer does not send', path: `${server}?limit=1`, status: 403, code: 'PROXY.0432' },
-    { name: 'a query key the client does not send to resize_flavors', path: `${BASE_PATH}/v1/${PROJECT}/cloudservers/resize_flavors?source_flavor_id=s3.large.2`, status: 403, code: 'PROXY.0432' },
-    { name: 'a repeated query key', path: `${BASE_PATH}/v1/${PROJECT}/cloudservers/resize_flavors?instance_uuid=${SERVER}&instance_uuid=x`, status: 403, code: 'PROXY.0432' },
-    { name: 'a body over maxBodyBytes by Content-Length', method: 'POST', path: resize, headers: JSON_TYPE, body: oversized, status: 413, code: 'PROXY.0413' },
-    { name: 'a body over maxBodyBytes, streamed without a length', method: 'POST', path: resize, headers: JSON_TYPE, chunks: oversized.match(/.{1,8000}/g) ?? [], status: 413, code: 'PROXY.0413' },
-    { name: 'a POST body that is not JSON', method: 'POST', path: resize, headers: JSON_TYPE, body: 'flavorRef=s3.xlarge.2', status: 400, code: 'PROXY.0422' },
-    { name: 'a POST body that is a JSON array', method: 'POST', path: resize, headers: JSON_TYPE, body: '[{"resize":{}}]', status: 400, code: 'PROXY.0422' },
+    {
+      name: 'a query key the client does not send to resize_flavors',
+      path: `${BASE_PATH}/v1/${PROJECT}/cloudservers/resize_flavors?source_flavor_id=s3.large.2`,
+      status: 403,
+      code: 'PROXY.0432',
+    },
+    {
+      name: 'a repeated query key',
+      path: `${BASE_PATH}/v1/${PROJECT}/cloudservers/resize_flavors?instance_uuid=${SERVER}&instance_uuid=x`,
+      status: 403,
+      code: 'PROXY.0432',
+    },
+    {
+      name: 'a body over maxBodyBytes by Content-Length',
+      method: 'POST',
+      path: resize,
+      headers: JSON_TYPE,
+      body: oversized,
+      status: 413,
+      code: 'PROXY.0413',
+    },
+    {
+      name: 'a body over maxBodyBytes, streamed without a length',
+      method: 'POST',
+      path: resize,
+      headers: JSON_TYPE,
+      chunks: oversized.match(/.{1,8000}/g) ?? [],
+      status: 413,
+      code: 'PROXY.0413',
+    },
+    {
+      name: 'a POST body that is not JSON',
+      method: 'POST',
+      path: resize,
+      headers: JSON_TYPE,
+      body: 'flavorRef=s3.xlarge.2',
+      status: 400,
+      code: 'PROXY.0422',
+    },
+    {
+      name: 'a POST body that is a JSON array',
+      method: 'POST',
+      path: resize,
+      headers: JSON_TYPE,
+      body: '[{"resize":{}}]',
+      status: 400,
+      code: 'PROXY.0422',
+    },
     { name: 'an empty POST body', method: 'POST', path: resize, headers: JSON_TYPE, body: '', status: 400, code: 'PROXY.0422' },
-    { name: 'a POST that is not application/json (a cross-site form)', method: 'POST', path: resize, headers: { 'Content-Type': 'text/plain' }, body: resizeBody, status: 400, code: 'PROXY.0415' },
-    { name: 'a GET with a body', path: server, headers: { ...JSON_TYPE, 'Content-Length': '2' }, body: '{}', status: 400, code: 'PROXY.0411' },
+    {
+      name: 'a POST that is not application/json (a cross-site form)',
+      method: 'POST',
+      path: resize,
+      headers: { 'Content-Type': 'text/plain' },
+      body: resizeBody,
+      status: 400,
+      code: 'PROXY.0415',
+    },
+    {
+      name: 'a GET with a body',
+      path: server,
+      headers: { ...JSON_TYPE, 'Content-Length': '2' },
+      body: '{}',
+      status: 400,
+      code: 'PROXY.0411',
+    },
   ];
 
   it.each(cases)('$name: $status $code', async ({ name: _name, status, code, ...request }) => {
@@ -404,11 +536,18 @@ describe('what the proxy refuses, over HTTP: never sent upstream', () => {
     const sent = proxy.sent.at(-1);
     expect([...(sent?.keys() ?? [])].sort()).toEqual(['accept', 'authorization', 'x-project-id', 'x-sdk-date']);
     expect(sent?.get('authorization')).toMatch(
-      new RegExp(`^SDK-HMAC-SHA256 Access=${DEFAULT_CREDENTIALS.accessKey}, SignedHeaders=accept;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$`),
+      new RegExp(
+        `^SDK-HMAC-SHA256 Access=${DEFAULT_CREDENTIALS.accessKey}, SignedHeaders=accept;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$`,
+      ),
     );
     expect(sent?.get('x-project-id')).toBe(PROJECT);
     expect(sent?.get('x-sdk-date')).not.toBe('20000101T000000Z');
-    expect(Object.keys(response.headers).every((name) => ANSWER_HEADERS.has(name) || ['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(name))).toBe(true);
+    expect(
+      Object.keys(response.headers).every(
+        (name) =>
+          ANSWER_HEADERS.has(name) || ['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(name),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -460,7 +599,11 @@ describe('upstream answers and failures', () => {
   const emulator = useEmulator({}, true);
   const server = `/v1/${PROJECT}/cloudservers/${SERVER}`;
   const resizeRequest = () =>
-    requestFor(`${server}/resize`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ resize: { flavorRef: 's3.xlarge.2' } }) });
+    requestFor(`${server}/resize`, {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: JSON.stringify({ resize: { flavorRef: 's3.xlarge.2' } }),
+    });
 
   it('passes a 5xx through with its status, JSON body and request id', async () => {
     emulator().faults.push({ route: 'getServer', kind: 'error', status: 503 });
@@ -525,7 +668,12 @@ describe('upstream answers and failures', () => {
   it('reaches the client as an EcsApiError with the proxy code', async () => {
     emulator().faults.push({ route: 'getServer', kind: 'latency', delayMs: 500 });
     const handler = handlerOf(emulator(), { timeout: 100 });
-    const client = createEcsClient({ endpoint: `http://console.example${BASE_PATH}`, projectId: PROJECT, retry: 0, fetch: (input, init) => handler(new Request(input, init)) });
+    const client = createEcsClient({
+      endpoint: `http://console.example${BASE_PATH}`,
+      projectId: PROJECT,
+      retry: 0,
+      fetch: (input, init) => handler(new Request(input, init)),
+    });
     expect(await rejectionOf(client.getServer(SERVER))).toMatchObject({ name: 'EcsApiError', status: 504, code: 'PROXY.0504' });
   });
 });
@@ -540,7 +688,11 @@ describe('secrets in upstream answers', () => {
     });
   };
   const auths: { name: string; auth: ProxyOptions['auth']; secrets: string[] }[] = [
-    { name: 'AK/SK with a security token', auth: { ...DEFAULT_CREDENTIALS, securityToken: 'the-security-token' }, secrets: [DEFAULT_CREDENTIALS.secretKey, 'the-security-token'] },
+    {
+      name: 'AK/SK with a security token',
+      auth: { ...DEFAULT_CREDENTIALS, securityToken: 'the-security-token' },
+      secrets: [DEFAULT_CREDENTIALS.secretKey, 'the-security-token'],
+    },
     { name: 'a token', auth: { token: DEFAULT_TOKEN }, secrets: [DEFAULT_TOKEN] },
   ];
 

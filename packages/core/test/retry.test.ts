@@ -73,7 +73,10 @@ describe('a resize is never sent twice by accident', () => {
     const requestsBefore = emulator().state.countRequests('resize');
     const outcome = await clientOf(emulator(), options)
       .resize(SERVERS.kvmScsi, 'c6.xlarge.2')
-      .then((result) => ({ result, error: undefined }), (error: unknown) => ({ result: undefined, error }));
+      .then(
+        (result) => ({ result, error: undefined }),
+        (error: unknown) => ({ result: undefined, error }),
+      );
     return {
       ...outcome,
       jobs: emulator().state.resizeJobs.length - jobsBefore,

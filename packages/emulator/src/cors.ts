@@ -2,7 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { emptyReply, type Reply } from './reply.js';
 
 /** Headers a browser client may send (the auth headers of ecs-api.md §6). */
-const ALLOWED_HEADERS = 'Content-Type, X-Auth-Token, Authorization, X-Sdk-Date, X-Project-Id, X-Security-Token, X-Sdk-Content-Sha256';
+const ALLOWED_HEADERS =
+  'Content-Type, X-Auth-Token, Authorization, X-Sdk-Date, X-Project-Id, X-Security-Token, X-Sdk-Content-Sha256';
 /** How long a browser may cache a preflight, in seconds. */
 const MAX_AGE_SECONDS = '600';
 
@@ -29,7 +30,8 @@ export function createCors(origins: readonly string[]): Cors {
   return {
     preflight(method, headers) {
       const origin = allowedOrigin(headers);
-      if (method !== 'OPTIONS' || origin === undefined || headers['access-control-request-method'] === undefined) return undefined;
+      if (method !== 'OPTIONS' || origin === undefined || headers['access-control-request-method'] === undefined)
+        return undefined;
       return emptyReply(204, {
         ...vary,
         'Access-Control-Allow-Origin': origin,

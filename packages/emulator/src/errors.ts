@@ -37,7 +37,8 @@ export function apigError(status: number, code: string, message: string, request
 
 /** The gateway's answer for a path it has no API for (404), or a method it has none for on that path (405). */
 export function apiNotFound(status: 404 | 405, requestId: string, headers: Readonly<Record<string, string>> = {}): Reply {
-  const message = status === 404 ? 'The API does not exist or has not been published in the environment' : 'The API does not exist.';
+  const message =
+    status === 404 ? 'The API does not exist or has not been published in the environment' : 'The API does not exist.';
   const reply = apigError(status, 'APIG.0101', message, requestId);
   return { ...reply, headers: { ...reply.headers, ...headers } };
 }

@@ -62,7 +62,12 @@ export type FaultPicker = (route: RouteName, method: string, phase: FaultPhase) 
 const FAULT_KINDS: readonly FaultKind[] = ['latency', 'rate-limit', 'error', 'reset', 'malformed-json', 'html', 'empty'];
 const DEFAULT_DELAY_MS = 1000;
 const DEFAULT_STATUS = { error: 500, html: 502, empty: 503 } as const;
-const STATUS_TEXT: Readonly<Record<number, string>> = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Temporarily Unavailable', 504: 'Gateway Time-out' };
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Temporarily Unavailable',
+  504: 'Gateway Time-out',
+};
 
 /** Throws a clear error when a fault rule is invalid. */
 export function validateFault(fault: Fault, index: number): void {
@@ -72,12 +77,17 @@ export function validateFault(fault: Fault, index: number): void {
   if (fault.route !== '*' && !ROUTE_NAMES.includes(fault.route)) fail(`unknown route ${JSON.stringify(fault.route)}`);
   if (!FAULT_KINDS.includes(fault.kind)) fail(`unknown kind ${JSON.stringify(fault.kind)}`);
   if (fault.phase !== undefined && fault.phase !== 'before' && fault.phase !== 'after') fail('phase must be "before" or "after"');
-  if (fault.method !== undefined && (typeof fault.method !== 'string' || fault.method === '')) fail('method must be a non-empty string');
-  if (fault.delayMs !== undefined && !(Number.isFinite(fault.delayMs) && fault.delayMs >= 0)) fail('delayMs must be a number >= 0');
-  if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 200 && fault.status <= 599)) fail('status must be an integer from 200 to 599');
+  if (fault.method !== undefined && (typeof fault.method !== 'string' || fault.method === ''))
+    fail('method must be a non-empty string');
+  if (fault.delayMs !== undefined && !(Number.isFinite(fault.delayMs) && fault.delayMs >= 0))
+    fail('delayMs must be a number >= 0');
+  if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 200 && fault.status <= 599))
+    fail('status must be an integer from 200 to 599');
   if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times >= 0)) fail('times must be an integer >= 0');
-  if (fault.probability !== undefined && !(fault.probability >= 0 && fault.probability <= 1)) fail('probability must be between 0 and 1');
-  if (fault.retryAfter !== undefined && typeof fault.retryAfter !== 'number' && typeof fault.retryAfter !== 'string') fail('retryAfter must be a number or a string');
+  if (fault.probability !== undefined && !(fault.probability >= 0 && fault.probability <= 1))
+    fail('probability must be between 0 and 1');
+  if (fault.retryAfter !== undefined && typeof fault.retryAfter !== 'number' && typeof fault.retryAfter !== 'string')
+    fail('retryAfter must be a number or a string');
 }
 
 /**
@@ -113,14 +123,20 @@ export function faultAnswer(fault: ShapingFault, requestId: string, processed: R
       return { reset: true };
     case 'rate-limit': {
       const reply = errorBody(429, requestId);
-      return fault.retryAfter === undefined ? reply : { ...reply, headers: { ...reply.headers, 'Retry-After': String(fault.retryAfter) } };
+      return fault.retryAfter === undefined
+        ? reply
+        : { ...reply, headers: { ...reply.headers, 'Retry-After': String(fault.retryAfter) } };
     }
     case 'error':
       return errorBody(fault.status ?? DEFAULT_STATUS.error, requestId);
     case 'malformed-json': {
       // No proper prefix of a JSON object is valid JSON.
       const json = processed?.body || JSON.stringify({ request_id: requestId });
-      return { status: 200, headers: { 'Content-Type': JSON_CONTENT_TYPE }, body: json.slice(0, Math.max(1, Math.floor(json.length / 2))) };
+      return {
+        status: 200,
+        headers: { 'Content-Type': JSON_CONTENT_TYPE },
+        body: json.slice(0, Math.max(1, Math.floor(json.length / 2))),
+      };
     }
     case 'html': {
       const status = fault.status ?? DEFAULT_STATUS.html;
@@ -145,7 +161,12 @@ function isShaping(fault: Fault): fault is ShapingFault {
 function errorBody(status: number, requestId: string): Reply {
   switch (status) {
     case 429:
-      return apigError(429, 'APIG.0308', 'The throttling threshold has been reached: policy user over ratelimit,limit:10,time:1 second', requestId);
+      return apigError(
+        429,
+        'APIG.0308',
+        'The throttling threshold has been reached: policy user over ratelimit,limit:10,time:1 second',
+        requestId,
+      );
     case 502:
     case 503:
       return apigError(status, 'APIG.0202', 'Backend unavailable.', requestId);

@@ -94,10 +94,12 @@ export function resolveOptions(options: EmulatorOptions): EmulatorConfig {
   };
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail('port must be an integer from 0 to 65535');
   if (!Number.isSafeInteger(seed)) fail('seed must be a safe integer');
-  if (typeof projectId !== 'string' || !/^[\w-]+$/.test(projectId)) fail('projectId must be a non-empty string of letters, digits, "_" or "-"');
+  if (typeof projectId !== 'string' || !/^[\w-]+$/.test(projectId))
+    fail('projectId must be a non-empty string of letters, digits, "_" or "-"');
   if (!Number.isFinite(jobDurationMs) || jobDurationMs < 0) fail('jobDurationMs must be a number >= 0');
   const origins = options.cors?.origins ?? [];
-  if (!Array.isArray(origins) || !origins.every((origin) => typeof origin === 'string' && origin !== '')) fail('cors.origins must be an array of origins');
+  if (!Array.isArray(origins) || !origins.every((origin) => typeof origin === 'string' && origin !== ''))
+    fail('cors.origins must be an array of origins');
   faults.forEach(validateFault);
   const data = options.data ?? defaultData();
   validateData(data);
@@ -109,7 +111,10 @@ function resolveAuth(auth: EmulatorAuth | undefined, fail: (problem: string) => 
   const tokens = auth?.tokens ?? [DEFAULT_TOKEN];
   const credentials = auth?.credentials ?? [DEFAULT_CREDENTIALS];
   if (!tokens.every((token) => typeof token === 'string' && token !== '')) fail('auth.tokens must be non-empty strings');
-  const valid = credentials.every((pair) => typeof pair?.accessKey === 'string' && pair.accessKey !== '' && typeof pair.secretKey === 'string' && pair.secretKey !== '');
+  const valid = credentials.every(
+    (pair) =>
+      typeof pair?.accessKey === 'string' && pair.accessKey !== '' && typeof pair.secretKey === 'string' && pair.secretKey !== '',
+  );
   if (!valid) fail('auth.credentials must be { accessKey, secretKey } pairs of non-empty strings');
   return { tokens: new Set(tokens), secretKeys: new Map(credentials.map((pair) => [pair.accessKey, pair.secretKey])) };
 }

@@ -11,7 +11,11 @@ export interface IntegerParam {
 }
 
 /** Reads an integer query parameter; throws a `ReplyError` with `Ecs.0005` when it is not a valid one. */
-export function readInteger(query: URLSearchParams, name: string, { fallback, min, max = Number.MAX_SAFE_INTEGER }: IntegerParam): number {
+export function readInteger(
+  query: URLSearchParams,
+  name: string,
+  { fallback, min, max = Number.MAX_SAFE_INTEGER }: IntegerParam,
+): number {
   const text = readText(query, name);
   if (text === undefined) return fallback;
   const value = Number(text);

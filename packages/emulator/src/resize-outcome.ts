@@ -31,7 +31,12 @@ export function lateResizeFailure(world: World, server: EmulatorServer, target: 
     }
   }
   const fromGeneration = generationOf(source);
-  if (fromGeneration !== undefined && PRE_H1_GENERATIONS.has(fromGeneration) && generationOf(target) === 'h1' && !server.drivers.h1) {
+  if (
+    fromGeneration !== undefined &&
+    PRE_H1_GENERATIONS.has(fromGeneration) &&
+    generationOf(target) === 'h1' &&
+    !server.drivers.h1
+  ) {
     return `Install the driver before changing a ${fromGeneration.toUpperCase()} ECS to H1.`;
   }
   return undefined;

@@ -64,7 +64,9 @@ export function matchRoute(method: string, path: string): RouteMatch {
   }
   if (best.length === 0) return { kind: 'not-found' };
   const found = best.find((match) => match.route.method === method);
-  return found === undefined ? { kind: 'wrong-method', allow: [...new Set(best.map((match) => match.route.method))] } : { kind: 'found', ...found };
+  return found === undefined
+    ? { kind: 'wrong-method', allow: [...new Set(best.map((match) => match.route.method))] }
+    : { kind: 'found', ...found };
 }
 
 function matchSegments(pattern: readonly string[], segments: readonly string[]): Record<string, string> | undefined {

@@ -30,16 +30,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let baseUrl = '';
 
   /** Authenticates, checks the project id and runs the handler. */
-  const processRequest = (route: Route, params: Readonly<Record<string, string>>, request: IncomingMessage, body: Buffer, entry: RequestLogEntry): Reply => {
+  const processRequest = (
+    route: Route,
+    params: Readonly<Record<string, string>>,
+    request: IncomingMessage,
+    body: Buffer,
+    entry: RequestLogEntry,
+  ): Reply => {
     const now = Date.now();
     const target = request.url ?? '/';
     if (config.auth !== false) {
       const reason = authenticate({ method: entry.method, url: target, headers: request.headers, body }, config.auth, now);
-      if (reason !== undefined) return apigError(401, 'APIG.0301', `Incorrect IAM authentication information: ${reason}`, entry.requestId);
+      if (reason !== undefined)
+        return apigError(401, 'APIG.0301', `Incorrect IAM authentication information: ${reason}`, entry.requestId);
     }
     const projectId = params['projectId'];
     const headerProjectId = request.headers['x-project-id'];
-    if (projectId !== world.projectId || (headerProjectId !== undefined && headerProjectId !== projectId)) return ecsError('Ecs.0023');
+    if (projectId !== world.projectId || (headerProjectId !== undefined && headerProjectId !== projectId))
+      return ecsError('Ecs.0023');
     advanceJobs(world, now);
     const query = new URLSearchParams(splitTarget(target).query);
     try {

@@ -29,14 +29,18 @@ describe('token authentication (default credentials)', () => {
 
   it('refuses a request without credentials, and logs it with its route', async () => {
     const response = await fetch(`${emulator.current.url}${serverPath.replace('{p}', DEFAULT_PROJECT_ID)}`);
-    expect((await refusal(response)).error_msg).toBe('Incorrect IAM authentication information: no X-Auth-Token or Authorization header');
+    expect((await refusal(response)).error_msg).toBe(
+      'Incorrect IAM authentication information: no X-Auth-Token or Authorization header',
+    );
     expect(emulator.current.state.requests.at(-1)).toMatchObject({ route: 'getServer', status: 401 });
   });
 
   it('refuses a path project id that is not the emulator’s with Ecs.0023', async () => {
     const response = await call(emulator.current, `/v1/ffffffffffffffffffffffffffffffff/cloudservers/${SERVERS.kvmStopped}`);
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { message: 'project_id in token mismatches with project_id in url.', code: 'Ecs.0023' } });
+    expect(await response.json()).toEqual({
+      error: { message: 'project_id in token mismatches with project_id in url.', code: 'Ecs.0023' },
+    });
   });
 
   it('requires X-Project-Id, when sent, to equal the path’s project id', async () => {
@@ -49,7 +53,10 @@ describe('token authentication (default credentials)', () => {
 
 describe('custom credentials', () => {
   const credentials = { accessKey: 'MYAK', secretKey: 'my-secret' };
-  const emulator = useEmulator({ projectId: 'abcdef0123456789abcdef0123456789', auth: { tokens: ['t1', 't2'], credentials: [credentials] } });
+  const emulator = useEmulator({
+    projectId: 'abcdef0123456789abcdef0123456789',
+    auth: { tokens: ['t1', 't2'], credentials: [credentials] },
+  });
 
   it('accepts the configured tokens and AK/SK only', async () => {
     expect((await call(emulator.current, serverPath, { headers: { 'X-Auth-Token': 't2' } })).status).toBe(200);

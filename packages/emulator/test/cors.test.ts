@@ -8,7 +8,11 @@ const serverPath = `/v1/{p}/cloudservers/${SERVERS.kvmStopped}`;
 function preflight(url: string, origin: string): Promise<Response> {
   return fetch(url, {
     method: 'OPTIONS',
-    headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,x-auth-token' },
+    headers: {
+      Origin: origin,
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'content-type,x-auth-token',
+    },
   });
 }
 
@@ -22,7 +26,8 @@ describe('CORS for configured origins', () => {
     expect(Object.fromEntries(response.headers)).toMatchObject({
       'access-control-allow-origin': ALLOWED,
       'access-control-allow-methods': 'GET, POST',
-      'access-control-allow-headers': 'Content-Type, X-Auth-Token, Authorization, X-Sdk-Date, X-Project-Id, X-Security-Token, X-Sdk-Content-Sha256',
+      'access-control-allow-headers':
+        'Content-Type, X-Auth-Token, Authorization, X-Sdk-Date, X-Project-Id, X-Security-Token, X-Sdk-Content-Sha256',
       'access-control-expose-headers': 'X-Request-Id',
       'access-control-max-age': '600',
       vary: 'Origin',

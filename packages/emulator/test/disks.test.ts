@@ -53,7 +53,9 @@ describe('GET /v1/{project_id}/cloudservers/{server_id}/block_device', () => {
 describe('GET /v2/{project_id}/cloudvolumes/detail', () => {
   const emulator = useEmulator();
   const volumeIds = async (serverId: string): Promise<string[]> =>
-    (await getJson(emulator.current, `/v1/{p}/cloudservers/${serverId}/block_device`)).body.volumeAttachments.map((attachment: Json) => attachment.volumeId);
+    (await getJson(emulator.current, `/v1/{p}/cloudservers/${serverId}/block_device`)).body.volumeAttachments.map(
+      (attachment: Json) => attachment.volumeId,
+    );
   const detail = (ids: string) => getJson(emulator.current, `/v2/{p}/cloudvolumes/detail?ids=${encodeURIComponent(ids)}`);
 
   it("answers the EVS shape for ids=['a','b'], with hw:passthrough only on SCSI disks", async () => {
@@ -71,7 +73,15 @@ describe('GET /v2/{project_id}/cloudvolumes/detail', () => {
       bootable: 'true',
       multiattach: false,
       metadata: {},
-      attachments: [{ server_id: SERVERS.kvmScsi, attachment_id: expect.any(String), device: '/dev/vda', volume_id: system, attached_at: expect.any(String) }],
+      attachments: [
+        {
+          server_id: SERVERS.kvmScsi,
+          attachment_id: expect.any(String),
+          device: '/dev/vda',
+          volume_id: system,
+          attached_at: expect.any(String),
+        },
+      ],
     });
     expect(scsiVolume).toMatchObject({ id: scsi, bootable: 'false', metadata: { 'hw:passthrough': 'true' } });
     expect(vbdVolume.metadata).not.toHaveProperty('hw:passthrough');

@@ -13,7 +13,12 @@ describe('routing and answers', () => {
       error_code: 'APIG.0101',
       request_id: response.headers.get('x-request-id'),
     });
-    expect(emulator.current.state.requests.at(-1)).toMatchObject({ method: 'GET', path: `/v3/${DEFAULT_PROJECT_ID}/servers`, route: null, status: 404 });
+    expect(emulator.current.state.requests.at(-1)).toMatchObject({
+      method: 'GET',
+      path: `/v3/${DEFAULT_PROJECT_ID}/servers`,
+      route: null,
+      status: 404,
+    });
   });
 
   it('answers a wrong method on a known path with 405 and Allow', async () => {

@@ -84,7 +84,8 @@ describe('faults', () => {
     [503, 503, { error_msg: 'Backend unavailable.', error_code: 'APIG.0202', request_id: expect.any(String) }],
     [504, 504, { error_msg: 'Backend timeout.', error_code: 'APIG.0203', request_id: expect.any(String) }],
   ])('error with status %s: %s and a JSON body', async (status, expected, body) => {
-    const fault: Fault = status === undefined ? { route: 'getServer', kind: 'error' } : { route: 'getServer', kind: 'error', status };
+    const fault: Fault =
+      status === undefined ? { route: 'getServer', kind: 'error' } : { route: 'getServer', kind: 'error', status };
     await withFaults([fault], async () => {
       const result = await getJson(emulator.current, serverPath);
       expect(result).toEqual({ status: expected, body });
@@ -137,19 +138,27 @@ describe('faults', () => {
   });
 
   it('empty: the status with no body (503 by default)', async () => {
-    await withFaults([{ route: 'getServer', kind: 'empty' }, { route: 'getJob', kind: 'empty', status: 504 }], async () => {
-      const response = await call(emulator.current, serverPath);
-      expect(response.status).toBe(503);
-      expect(response.headers.get('content-type')).toBeNull();
-      expect(await response.text()).toBe('');
-      expect((await call(emulator.current, '/v1/{p}/jobs/x')).status).toBe(504);
-    });
+    await withFaults(
+      [
+        { route: 'getServer', kind: 'empty' },
+        { route: 'getJob', kind: 'empty', status: 504 },
+      ],
+      async () => {
+        const response = await call(emulator.current, serverPath);
+        expect(response.status).toBe(503);
+        expect(response.headers.get('content-type')).toBeNull();
+        expect(await response.text()).toBe('');
+        expect((await call(emulator.current, '/v1/{p}/jobs/x')).status).toBe(504);
+      },
+    );
   });
 
   it('matches by route, "*" and method', async () => {
     await withFaults([{ route: '*', method: 'post', kind: 'error', status: 503 }], async () => {
       expect((await call(emulator.current, serverPath)).status).toBe(200);
-      expect((await resize(emulator.current, SERVERS.kvmStopped, { resize: { flavorRef: 's3.xlarge.2' }, dry_run: true })).status).toBe(503);
+      expect(
+        (await resize(emulator.current, SERVERS.kvmStopped, { resize: { flavorRef: 's3.xlarge.2' }, dry_run: true })).status,
+      ).toBe(503);
     });
     await withFaults([{ route: 'listFlavors', kind: 'error' }], async () => {
       expect((await call(emulator.current, serverPath)).status).toBe(200);

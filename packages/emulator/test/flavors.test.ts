@@ -65,7 +65,9 @@ describe('GET /v1/{project_id}/cloudservers/resize_flavors', () => {
   });
 
   it('takes instance_uuid over source_flavor_id over source_flavor_name', async () => {
-    const byInstance = ids((await list(`?instance_uuid=${SERVERS.kvmStopped}&source_flavor_id=s1.medium&source_flavor_name=h1.large.2`)).body);
+    const byInstance = ids(
+      (await list(`?instance_uuid=${SERVERS.kvmStopped}&source_flavor_id=s1.medium&source_flavor_name=h1.large.2`)).body,
+    );
     expect(byInstance).toContain('s3.xlarge.2');
     expect(byInstance).not.toContain('s3.large.2');
     const byId = ids((await list('?source_flavor_id=s1.medium&source_flavor_name=h1.large.2')).body);
@@ -101,7 +103,9 @@ describe('GET /v1/{project_id}/cloudservers/resize_flavors', () => {
 
   it('sorts by sort_key and sort_dir, pages in that order, and refuses bad values', async () => {
     const source = '?source_flavor_id=s1.medium';
-    const byVcpusDesc = (await list(`${source}&sort_key=vcpus&sort_dir=desc`)).body.flavors.map((flavor: Json) => Number(flavor.vcpus));
+    const byVcpusDesc = (await list(`${source}&sort_key=vcpus&sort_dir=desc`)).body.flavors.map((flavor: Json) =>
+      Number(flavor.vcpus),
+    );
     expect(byVcpusDesc).toEqual([...byVcpusDesc].sort((a, b) => b - a));
     const byMemory = (await list(`${source}&sort_key=memory_mb&limit=2`)).body.flavors;
     expect(byMemory.map((flavor: Json) => flavor.ram)).toEqual([4096, 4096]);
@@ -124,12 +128,26 @@ describe('GET /v1/{project_id}/cloudservers/flavors', () => {
     for (const flavor of body.flavors) {
       expect(flavor).not.toHaveProperty('extra_specs');
       expect(Object.keys(flavor.os_extra_specs)).toEqual(
-        expect.arrayContaining(['ecs:performancetype', 'ecs:generation', 'ecs:virtualization_env_types', 'resource_type', 'cond:operation:status']),
+        expect.arrayContaining([
+          'ecs:performancetype',
+          'ecs:generation',
+          'ecs:virtualization_env_types',
+          'resource_type',
+          'cond:operation:status',
+        ]),
       );
     }
-    const virtualization = Object.fromEntries(body.flavors.map((flavor: Json) => [flavor.id, flavor.os_extra_specs['ecs:virtualization_env_types']]));
-    expect(virtualization).toMatchObject({ 's1.medium': 'FusionCompute', 'h1.large.2': 'FusionCompute', 's3.large.2': 'CloudCompute' });
-    const status_ = Object.fromEntries(body.flavors.map((flavor: Json) => [flavor.id, flavor.os_extra_specs['cond:operation:status']]));
+    const virtualization = Object.fromEntries(
+      body.flavors.map((flavor: Json) => [flavor.id, flavor.os_extra_specs['ecs:virtualization_env_types']]),
+    );
+    expect(virtualization).toMatchObject({
+      's1.medium': 'FusionCompute',
+      'h1.large.2': 'FusionCompute',
+      's3.large.2': 'CloudCompute',
+    });
+    const status_ = Object.fromEntries(
+      body.flavors.map((flavor: Json) => [flavor.id, flavor.os_extra_specs['cond:operation:status']]),
+    );
     expect(status_).toMatchObject({ 'm1.large': 'abandon', 'c6.2xlarge.2': 'sellout' });
   });
 

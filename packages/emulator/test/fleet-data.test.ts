@@ -9,7 +9,12 @@ describe('fleetData', () => {
     expect(new Set(fleet.servers.map((server) => server.id)).size).toBe(31);
     expect(new Set(fleet.volumes.map((volume) => volume.id)).size).toBe(fleet.volumes.length);
     const [first, again] = [fleet.servers[0]!, fleet.servers[base.servers.length]!];
-    expect([again.flavorId, again.status, again.attachments.length, again.drivers]).toEqual([first.flavorId, first.status, first.attachments.length, first.drivers]);
+    expect([again.flavorId, again.status, again.attachments.length, again.drivers]).toEqual([
+      first.flavorId,
+      first.status,
+      first.attachments.length,
+      first.drivers,
+    ]);
     expect(again.name).not.toBe(first.name);
     const emulator = await startEmulator({ data: fleet });
     try {

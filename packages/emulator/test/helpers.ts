@@ -1,5 +1,12 @@
 import { afterAll, beforeAll } from 'vitest';
-import { computeSignature, DEFAULT_CREDENTIALS, DEFAULT_TOKEN, startEmulator, type Emulator, type EmulatorOptions } from '../src/index.js';
+import {
+  computeSignature,
+  DEFAULT_CREDENTIALS,
+  DEFAULT_TOKEN,
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions,
+} from '../src/index.js';
 
 /** Starts an emulator for the enclosing `describe` (or file) and closes it afterwards. */
 export function useEmulator(options: EmulatorOptions = {}): { readonly current: Emulator } {
@@ -35,7 +42,11 @@ export async function getJson(emulator: Emulator, path: string): Promise<{ statu
 }
 
 /** POST JSON (a string is sent as is) and parse the answer; an empty answer gives `body: undefined`. */
-export async function postJson(emulator: Emulator, path: string, payload: unknown): Promise<{ status: number; body: Json; response: Response }> {
+export async function postJson(
+  emulator: Emulator,
+  path: string,
+  payload: unknown,
+): Promise<{ status: number; body: Json; response: Response }> {
   const response = await call(emulator, path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -53,7 +64,7 @@ export function resize(emulator: Emulator, serverId: string, payload: unknown, a
 /** Polls a job until it ends; returns the distinct statuses seen, in order, and the final job. */
 export async function waitForJob(emulator: Emulator, jobId: string): Promise<{ statuses: string[]; job: Json }> {
   const statuses: string[] = [];
-  for (const deadline = Date.now() + 5000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
     const { body: job } = await getJson(emulator, `/v1/{p}/jobs/${jobId}`);
     if (statuses.at(-1) !== job.status) statuses.push(job.status);
     if (job.status === 'SUCCESS' || job.status === 'FAIL') return { statuses, job };
@@ -64,7 +75,10 @@ export async function waitForJob(emulator: Emulator, jobId: string): Promise<{ s
 
 /** `X-Sdk-Date` for a date: `YYYYMMDDTHHMMSSZ`. */
 export function sdkDate(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll(/[-:]/g, '');
 }
 
 /** How `signedFetch` signs. */
@@ -82,16 +96,33 @@ export interface SignOptions {
 }
 
 /** Fetch a path signed with AK/SK (by default signing content-type, host and x-sdk-date). */
-export async function signedFetch(emulator: Emulator, method: 'GET' | 'POST', path: string, options: SignOptions = {}): Promise<Response> {
-  const { body = '', date = new Date(), credentials = DEFAULT_CREDENTIALS, signedHeaders = ['content-type', 'host', 'x-sdk-date'] } = options;
+export async function signedFetch(
+  emulator: Emulator,
+  method: 'GET' | 'POST',
+  path: string,
+  options: SignOptions = {},
+): Promise<Response> {
+  const {
+    body = '',
+    date = new Date(),
+    credentials = DEFAULT_CREDENTIALS,
+    signedHeaders = ['content-type', 'host', 'x-sdk-date'],
+  } = options;
   const sentBody = options.sentBody ?? body;
   const url = path.replace('{p}', emulator.projectId);
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', Host: new URL(emulator.url).host, 'X-Sdk-Date': sdkDate(date) };
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    Host: new URL(emulator.url).host,
+    'X-Sdk-Date': sdkDate(date),
+  };
   const signature = computeSignature({ method, url, headers, signedHeaders, body, secretKey: credentials.secretKey });
   const { Host: _host, ...sent } = headers;
   return fetch(emulator.url + url, {
     method,
-    headers: { ...sent, Authorization: `SDK-HMAC-SHA256 Access=${credentials.accessKey}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}` },
+    headers: {
+      ...sent,
+      Authorization: `SDK-HMAC-SHA256 Access=${credentials.accessKey}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`,
+    },
     ...(method === 'POST' ? { body: sentBody } : {}),
   });
 }

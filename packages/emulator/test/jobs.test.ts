@@ -70,7 +70,12 @@ describe('what the job decides', () => {
     expect(job.error_code).toBe('Ecs.0207');
     expect(job.fail_reason).toMatch(reason);
     expect(job.end_time).not.toBe('');
-    expect(server).toMatchObject({ status: 'SHUTOFF', 'OS-EXT-STS:vm_state': 'stopped', 'OS-EXT-STS:task_state': null, flavor: { id: before } });
+    expect(server).toMatchObject({
+      status: 'SHUTOFF',
+      'OS-EXT-STS:vm_state': 'stopped',
+      'OS-EXT-STS:task_state': null,
+      flavor: { id: before },
+    });
   });
 
   it.each([
@@ -109,7 +114,12 @@ describe('what the job decides', () => {
   it('withStopServer on a running server that fails later: restores it running, flavor unchanged', async () => {
     const { job, server } = await run(SERVERS.xenRunning, 's3.large.2', 'withStopServer');
     expect(job.status).toBe('FAIL');
-    expect(server).toMatchObject({ status: 'ACTIVE', 'OS-EXT-STS:vm_state': 'active', 'OS-EXT-STS:power_state': 1, flavor: { id: 's1.large' } });
+    expect(server).toMatchObject({
+      status: 'ACTIVE',
+      'OS-EXT-STS:vm_state': 'active',
+      'OS-EXT-STS:power_state': 1,
+      flavor: { id: 's1.large' },
+    });
   });
 
   it('advances jobs on state reads, with no request in between', async () => {
@@ -139,14 +149,26 @@ describe('POST /v1/{project_id}/cloudservers/action', () => {
     expect(stopped.job).toMatchObject({
       status: 'SUCCESS',
       job_type: 'batchStopServer',
-      entities: { sub_jobs_total: 1, sub_jobs: [{ status: 'SUCCESS', entities: { server_id: SERVERS.kvmRunning }, job_type: 'stopServer' }] },
+      entities: {
+        sub_jobs_total: 1,
+        sub_jobs: [{ status: 'SUCCESS', entities: { server_id: SERVERS.kvmRunning }, job_type: 'stopServer' }],
+      },
     });
-    expect(emulator.current.state.servers.get(SERVERS.kvmRunning)).toMatchObject({ status: 'SHUTOFF', vmState: 'stopped', taskState: null, powerState: 4 });
+    expect(emulator.current.state.servers.get(SERVERS.kvmRunning)).toMatchObject({
+      status: 'SHUTOFF',
+      vmState: 'stopped',
+      taskState: null,
+      powerState: 4,
+    });
 
     const start = await action({ 'os-start': { servers: [{ id: SERVERS.kvmRunning }] } });
     expect(emulator.current.state.servers.get(SERVERS.kvmRunning)).toMatchObject({ status: 'SHUTOFF', taskState: 'powering-on' });
     expect((await waitForJob(emulator.current, start.body.job_id)).job.status).toBe('SUCCESS');
-    expect(emulator.current.state.servers.get(SERVERS.kvmRunning)).toMatchObject({ status: 'ACTIVE', vmState: 'active', powerState: 1 });
+    expect(emulator.current.state.servers.get(SERVERS.kvmRunning)).toMatchObject({
+      status: 'ACTIVE',
+      vmState: 'active',
+      powerState: 1,
+    });
   });
 
   it.each([

@@ -65,7 +65,13 @@ describe('resize body validation', () => {
       expect(response.headers.get('content-type')).toBeNull();
     }
     const full = {
-      resize: { ...valid, mode: 'withStopServer', extendparam: { isAutoPay: 'false' }, cpu_options: { 'hw:cpu_threads': 2 }, dedicated_host_id: 'deh-1' },
+      resize: {
+        ...valid,
+        mode: 'withStopServer',
+        extendparam: { isAutoPay: 'false' },
+        cpu_options: { 'hw:cpu_threads': 2 },
+        dedicated_host_id: 'deh-1',
+      },
       dry_run: true,
     };
     expect((await resize(emulator.current, SERVERS.prepaid, full, 'v1.1')).status).toBe(202);
@@ -152,14 +158,20 @@ describe('accepted resizes', () => {
       { jobId: body.job_id, serverId: SERVERS.kvmStopped, flavorRef: 's3.xlarge.2', dryRun: false, apiVersion: 'v1' },
     ]);
     // While the job runs, a second resize finds the server busy.
-    expectError(await resize(emulator.current, SERVERS.kvmStopped, { resize: { flavorRef: 's3.2xlarge.2', mode: 'withStopServer' } }), 'Ecs.0100');
+    expectError(
+      await resize(emulator.current, SERVERS.kvmStopped, { resize: { flavorRef: 's3.2xlarge.2', mode: 'withStopServer' } }),
+      'Ecs.0100',
+    );
   });
 
   it('accepts a yearly/monthly server on v1.1 with {order_id, job_id}', async () => {
     const body = { resize: { flavorRef: 's3.xlarge.2', extendparam: { isAutoPay: 'true' } } };
     const result = await resize(emulator.current, SERVERS.prepaid, body, 'v1.1');
     expect(result.status).toBe(200);
-    expect(result.body).toEqual({ order_id: expect.stringMatching(/^CS\d{10}[A-Z]{5}$/), job_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(result.body).toEqual({
+      order_id: expect.stringMatching(/^CS\d{10}[A-Z]{5}$/),
+      job_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     expect(emulator.current.state.resizeJobs.at(-1)).toEqual({
       jobId: result.body.job_id,
       orderId: result.body.order_id,
@@ -171,7 +183,12 @@ describe('accepted resizes', () => {
   });
 
   it('answers only {job_id} for a pay-per-use server on v1.1, and accepts a Xen → KVM target the job will judge', async () => {
-    const result = await resize(emulator.current, SERVERS.xenStopped, { resize: { flavorRef: 's3.large.2', mode: 'withStopServer' } }, 'v1.1');
+    const result = await resize(
+      emulator.current,
+      SERVERS.xenStopped,
+      { resize: { flavorRef: 's3.large.2', mode: 'withStopServer' } },
+      'v1.1',
+    );
     expect(result.status).toBe(200);
     expect(Object.keys(result.body)).toEqual(['job_id']);
     expect(emulator.current.state.resizeJobs.at(-1)).toMatchObject({ mode: 'withStopServer', apiVersion: 'v1.1' });

@@ -26,7 +26,12 @@ describe('GET /v1/{project_id}/cloudservers/{server_id}', () => {
       tags: [],
       addresses: {},
     });
-    expect(server.metadata).toMatchObject({ charging_mode: '0', EcmResStatus: 'normal', 'metering.resourcespeccode': 's1.large', os_type: 'Linux' });
+    expect(server.metadata).toMatchObject({
+      charging_mode: '0',
+      EcmResStatus: 'normal',
+      'metering.resourcespeccode': 's1.large',
+      os_type: 'Linux',
+    });
     expect(server.metadata.image_name).toEqual(expect.any(String));
     expect(server.metadata.vpc_id).toEqual(expect.any(String));
     expect(server.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -46,7 +51,11 @@ describe('GET /v1/{project_id}/cloudservers/{server_id}', () => {
     expect((await get(SERVERS.frozen)).metadata.EcmResStatus).toBe('freeze');
     expect((await get(SERVERS.spot)).metadata.charging_mode).toBe('2');
     expect((await get(SERVERS.prepaid)).metadata.charging_mode).toBe('1');
-    expect(await get(SERVERS.poweringOn)).toMatchObject({ status: 'SHUTOFF', 'OS-EXT-STS:vm_state': 'stopped', 'OS-EXT-STS:task_state': 'powering-on' });
+    expect(await get(SERVERS.poweringOn)).toMatchObject({
+      status: 'SHUTOFF',
+      'OS-EXT-STS:vm_state': 'stopped',
+      'OS-EXT-STS:task_state': 'powering-on',
+    });
   });
 
   it('answers 404 Ecs.0114 for an unknown server', async () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseSdkDate, stringToSign } from '../src/auth/verify-signature.js';
-import { canonicalRequest, computeSignature, DEFAULT_CREDENTIALS, SERVERS, verifyRequest, type SignatureInput } from '../src/index.js';
+import {
+  canonicalRequest,
+  computeSignature,
+  DEFAULT_CREDENTIALS,
+  SERVERS,
+  verifyRequest,
+  type SignatureInput,
+} from '../src/index.js';
 import { signedFetch, useEmulator, type Json } from './helpers.js';
 
 const EMPTY_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -91,7 +98,10 @@ const VECTORS: readonly Vector[] = [
 ];
 
 /** The vector as the emulator would receive it: a raw path and an Authorization header. */
-function received(vector: Vector, changes: { signature?: string; signedHeaders?: string; headers?: Record<string, string> } = {}) {
+function received(
+  vector: Vector,
+  changes: { signature?: string; signedHeaders?: string; headers?: Record<string, string> } = {},
+) {
   const { pathname, search } = new URL(vector.input.url);
   const signedHeaders = changes.signedHeaders ?? vector.input.signedHeaders.join(';');
   const authorization = `SDK-HMAC-SHA256 Access=${vector.accessKey}, SignedHeaders=${signedHeaders}, Signature=${changes.signature ?? vector.signature}`;
@@ -111,7 +121,8 @@ describe('computeSignature reproduces the official vectors', () => {
   it.each(VECTORS)('$name', (vector) => {
     const canonical = canonicalRequest(vector.input);
     if (vector.canonical !== undefined) expect(canonical).toBe(vector.canonical);
-    if (vector.stringToSign !== undefined) expect(stringToSign(canonical, String(vector.input.headers['X-Sdk-Date']))).toBe(vector.stringToSign);
+    if (vector.stringToSign !== undefined)
+      expect(stringToSign(canonical, String(vector.input.headers['X-Sdk-Date']))).toBe(vector.stringToSign);
     expect(computeSignature({ ...vector.input, secretKey: vector.secretKey })).toBe(vector.signature);
   });
 
@@ -126,7 +137,9 @@ describe('computeSignature reproduces the official vectors', () => {
       ['multi', '2'],
     ]);
     const canonical = canonicalRequest({ method: 'GET', url: `/x?${query}`, headers: {}, signedHeaders: [] });
-    expect(canonical.split('\n')[2]).toBe('enable=true&limit=1&multi=1&multi=2&multi=3&path=%2Ftmp%2F123&test=%E4%B8%80%20%28%26%3D%3F%21%23%25.%2A%29');
+    expect(canonical.split('\n')[2]).toBe(
+      'enable=true&limit=1&multi=1&multi=2&multi=3&path=%2Ftmp%2F123&test=%E4%B8%80%20%28%26%3D%3F%21%23%25.%2A%29',
+    );
   });
 
   it('re-encodes path segments and uses X-Sdk-Content-Sha256 when present', () => {
@@ -143,7 +156,10 @@ describe('computeSignature reproduces the official vectors', () => {
 
 describe('verifyRequest with an explicit clock', () => {
   it.each(VECTORS)('accepts $name at its own date', (vector) => {
-    expect(verifyRequest(received(vector), secretKeyOf(vector), dateOf(vector))).toEqual({ ok: true, accessKey: vector.accessKey });
+    expect(verifyRequest(received(vector), secretKeyOf(vector), dateOf(vector))).toEqual({
+      ok: true,
+      accessKey: vector.accessKey,
+    });
   });
 
   const [vector] = VECTORS.slice(-1) as [Vector];
@@ -157,17 +173,38 @@ describe('verifyRequest with an explicit clock', () => {
   });
 
   it('refuses a tampered signature, body or header', () => {
-    expect(check(received(vector, { signature: vector.signature.replace(/^./, '0') }))).toEqual({ ok: false, reason: 'signature-mismatch' });
-    expect(check({ ...received(vector), body: new TextEncoder().encode('{}') })).toEqual({ ok: false, reason: 'signature-mismatch' });
-    expect(check(received(vector, { headers: { Host: 'evil.example.com' } }))).toEqual({ ok: false, reason: 'signature-mismatch' });
-    expect(check({ ...received(vector), url: '/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=3' })).toEqual({ ok: false, reason: 'signature-mismatch' });
+    expect(check(received(vector, { signature: vector.signature.replace(/^./, '0') }))).toEqual({
+      ok: false,
+      reason: 'signature-mismatch',
+    });
+    expect(check({ ...received(vector), body: new TextEncoder().encode('{}') })).toEqual({
+      ok: false,
+      reason: 'signature-mismatch',
+    });
+    expect(check(received(vector, { headers: { Host: 'evil.example.com' } }))).toEqual({
+      ok: false,
+      reason: 'signature-mismatch',
+    });
+    expect(check({ ...received(vector), url: '/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=3' })).toEqual({
+      ok: false,
+      reason: 'signature-mismatch',
+    });
   });
 
   it('refuses an unknown access key, a malformed header, a missing or unsigned date', () => {
     expect(verifyRequest(received(vector), () => undefined, now)).toEqual({ ok: false, reason: 'unknown-access-key' });
-    expect(check(received(vector, { headers: { Authorization: 'Bearer abc' } }))).toEqual({ ok: false, reason: 'malformed-authorization' });
-    expect(check(received(vector, { headers: { 'X-Sdk-Date': '2019-11-15T03:36:55Z' } }))).toEqual({ ok: false, reason: 'date-missing' });
-    expect(check(received(vector, { headers: { 'X-Sdk-Date': '20191315T033655Z' } }))).toEqual({ ok: false, reason: 'date-missing' });
+    expect(check(received(vector, { headers: { Authorization: 'Bearer abc' } }))).toEqual({
+      ok: false,
+      reason: 'malformed-authorization',
+    });
+    expect(check(received(vector, { headers: { 'X-Sdk-Date': '2019-11-15T03:36:55Z' } }))).toEqual({
+      ok: false,
+      reason: 'date-missing',
+    });
+    expect(check(received(vector, { headers: { 'X-Sdk-Date': '20191315T033655Z' } }))).toEqual({
+      ok: false,
+      reason: 'date-missing',
+    });
     expect(check(received(vector, { signedHeaders: 'content-type;host' }))).toEqual({ ok: false, reason: 'date-not-signed' });
   });
 });
@@ -186,7 +223,10 @@ describe('AK/SK against the running emulator', () => {
 
   it('refuses a tampered body with 401 APIG.0301 and no secret in the answer', async () => {
     const body = JSON.stringify({ resize: { flavorRef: 's3.xlarge.2' }, dry_run: true });
-    const response = await signedFetch(emulator.current, 'POST', `${path}/resize`, { body, sentBody: body.replace('s3.xlarge.2', 's3.2xlarge.2') });
+    const response = await signedFetch(emulator.current, 'POST', `${path}/resize`, {
+      body,
+      sentBody: body.replace('s3.xlarge.2', 's3.2xlarge.2'),
+    });
     expect(response.status).toBe(401);
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({
@@ -199,7 +239,11 @@ describe('AK/SK against the running emulator', () => {
   });
 
   it.each([
-    ['an expired date', { date: new Date(Date.now() - 20 * 60_000) }, 'x-sdk-date is more than 15 minutes away from the server time'],
+    [
+      'an expired date',
+      { date: new Date(Date.now() - 20 * 60_000) },
+      'x-sdk-date is more than 15 minutes away from the server time',
+    ],
     ['an unsigned date', { signedHeaders: ['content-type', 'host'] }, 'x-sdk-date is not among the signed headers'],
     ['an unknown access key', { credentials: { accessKey: 'NOPE', secretKey: 'x' } }, 'Get secretKey failed'],
     ['a wrong secret key', { credentials: { ...DEFAULT_CREDENTIALS, secretKey: 'wrong' } }, 'verify aksk signature fail'],

@@ -5,7 +5,26 @@ export { recommended, configs } from './configs/recommended.js';
 export { plugin } from './plugin.js';
 export * from './rules/index.js';
 export { MAX_VBD_DISKS_FOR_KVM } from './rules/xen-vbd-limit.js';
-export { ResizeFactsSchema, FlavorFactsSchema, DiskFactsSchema, type ResizeFacts, type FlavorFacts, type DiskFacts } from './facts/facts-schema.js';
+export {
+  ResizeFactsSchema,
+  FlavorFactsSchema,
+  DiskFactsSchema,
+  type ResizeFacts,
+  type FlavorFacts,
+  type DiskFacts,
+} from './facts/facts-schema.js';
 export { RuleConfigError } from './errors/RuleConfigError.js';
 export { InvalidFactsError, type FactsIssue } from './errors/InvalidFactsError.js';
-export type { Finding, Plugin, Report, Rule, RuleConfig, RuleContext, RuleEntry, RuleMeta, RuleReport, Severity, SeverityOrOff } from './types.js';
+export type {
+  Finding,
+  Plugin,
+  Report,
+  Rule,
+  RuleConfig,
+  RuleContext,
+  RuleEntry,
+  RuleMeta,
+  RuleReport,
+  Severity,
+  SeverityOrOff,
+} from './types.js';

@@ -89,7 +89,7 @@ export interface Plugin {
     namespace?: string | undefined;
   };
   /** Rules by name, without the namespace. */
-  rules: Readonly<Record<string, Rule<any>>>;
+  rules: Readonly<Record<string, Rule<unknown>>>;
   /** Configs, with namespaced ids, e.g. `configs.recommended`. */
   configs?: Readonly<Record<string, RuleConfig>> | undefined;
 }

@@ -24,7 +24,9 @@ const noDownsize = defineRule<{ minRatio: number }>({
   check({ server, target }, { options }) {
     const from = server.flavor.vcpus ?? 0;
     const to = target.vcpus ?? 0;
-    return to < from * options.minRatio ? [{ messageId: 'downsize', data: { to: target.id, to_vcpus: to, from_vcpus: from } }] : [];
+    return to < from * options.minRatio
+      ? [{ messageId: 'downsize', data: { to: target.id, to_vcpus: to, from_vcpus: from } }]
+      : [];
   },
 });
 
@@ -59,8 +61,14 @@ describe('createRuleEngine: defaults and report', () => {
   });
 
   it('applies the configured severity: warn keeps the report ok; off turns a rule off', async () => {
-    const facts = buildFacts({ server: { status: 'ACTIVE', vmState: 'active' }, target: { id: 's3.large.2' }, allowedTargets: ['s3.large.2'] });
-    const engine = createRuleEngine({ config: { rules: { ...recommended.rules, 'server-stopped': 'warn', 'flavor-changes': 'off' } } });
+    const facts = buildFacts({
+      server: { status: 'ACTIVE', vmState: 'active' },
+      target: { id: 's3.large.2' },
+      allowedTargets: ['s3.large.2'],
+    });
+    const engine = createRuleEngine({
+      config: { rules: { ...recommended.rules, 'server-stopped': 'warn', 'flavor-changes': 'off' } },
+    });
     const report = await engine.check(facts);
     expect(report).toMatchObject({ ok: true, errorCount: 0, warningCount: 1 });
     expect(report.findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([['server-stopped', 'warn']]);
@@ -108,9 +116,17 @@ describe('createRuleEngine: configuration errors', () => {
 
   it('every problem at once', () => {
     const problems = problemsOf(() =>
-      createRuleEngine({ config: { rules: { nope: 'error', 'flavor-changes': ['warn', 1], 'server-stopped': 'fatal', 'h1-drivers': 'warn' } as never } }),
+      createRuleEngine({
+        config: {
+          rules: { nope: 'error', 'flavor-changes': ['warn', 1], 'server-stopped': 'fatal', 'h1-drivers': 'warn' } as never,
+        },
+      }),
     );
-    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['config.rules.nope', 'config.rules.flavor-changes', 'config.rules.server-stopped']);
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual([
+      'config.rules.nope',
+      'config.rules.flavor-changes',
+      'config.rules.server-stopped',
+    ]);
   });
 
   it('a third-party rule without a namespace, or one that replaces a built-in', () => {
@@ -120,10 +136,16 @@ describe('createRuleEngine: configuration errors', () => {
 
   it('a rule that declares the messageId the engine keeps for failed rules', () => {
     const impostor = defineRule({
-      meta: { type: 'problem', docs: { description: 'x', url: 'https://example.com/x', recommended: false }, messages: { ruleFailed: 'Fine. Really.' } },
+      meta: {
+        type: 'problem',
+        docs: { description: 'x', url: 'https://example.com/x', recommended: false },
+        messages: { ruleFailed: 'Fine. Really.' },
+      },
       check: () => [],
     });
-    expect(problemsOf(() => createRuleEngine({ rules: { 'acme/impostor': impostor } })).join()).toMatch(/keeps for rules that fail/);
+    expect(problemsOf(() => createRuleEngine({ rules: { 'acme/impostor': impostor } })).join()).toMatch(
+      /keeps for rules that fail/,
+    );
   });
 
   it('something that is not a rule, or not a config', () => {
@@ -134,37 +156,60 @@ describe('createRuleEngine: configuration errors', () => {
 
 describe('createRuleEngine: third-party rules and plugins', () => {
   it('loads a plugin under its namespace, with its options and its config', async () => {
-    const engine = createRuleEngine({ plugins: [acme], config: { rules: { ...recommended.rules, ...acme.configs!['recommended']!.rules } } });
+    const engine = createRuleEngine({
+      plugins: [acme],
+      config: { rules: { ...recommended.rules, ...acme.configs!['recommended']!.rules } },
+    });
     const report = await engine.check(smaller);
     expect(report.findings).toEqual([
-      expect.objectContaining({ ruleId: 'acme/no-downsize', severity: 'warn', message: 's3.medium.2 has 1 vCPUs, fewer than 2. Pick a larger flavor.' }),
+      expect.objectContaining({
+        ruleId: 'acme/no-downsize',
+        severity: 'warn',
+        message: 's3.medium.2 has 1 vCPUs, fewer than 2. Pick a larger flavor.',
+      }),
     ]);
-    const lenient = createRuleEngine({ plugins: [acme], config: { rules: { 'acme/no-downsize': ['error', { minRatio: 0.5 }] } } });
+    const lenient = createRuleEngine({
+      plugins: [acme],
+      config: { rules: { 'acme/no-downsize': ['error', { minRatio: 0.5 }] } },
+    });
     expect((await lenient.check(smaller)).findings).toEqual([]);
   });
 
   it('takes a rule by namespaced id; extra facts reach it', async () => {
     const seen: unknown[] = [];
     const spy = defineRule({
-      meta: { type: 'problem', docs: { description: 'x', url: 'https://example.com/x', recommended: false }, messages: { x: 'x' } },
+      meta: {
+        type: 'problem',
+        docs: { description: 'x', url: 'https://example.com/x', recommended: false },
+        messages: { x: 'x' },
+      },
       check(facts) {
         seen.push((facts as ResizeFacts & { cmdb?: unknown }).cmdb);
         return [];
       },
     });
-    await createRuleEngine({ rules: { 'acme/spy': spy }, config: { rules: { 'acme/spy': 'error' } } }).check({ ...buildFacts(), cmdb: { owner: 'team-a' } } as ResizeFacts);
+    await createRuleEngine({ rules: { 'acme/spy': spy }, config: { rules: { 'acme/spy': 'error' } } }).check({
+      ...buildFacts(),
+      cmdb: { owner: 'team-a' },
+    } as ResizeFacts);
     expect(seen).toEqual([{ owner: 'team-a' }]);
   });
 
   it('runs async rules', async () => {
     const slow = defineRule({
-      meta: { type: 'problem', docs: { description: 'x', url: 'https://example.com/x', recommended: false }, messages: { late: 'Late {{n}}. Do something.' } },
+      meta: {
+        type: 'problem',
+        docs: { description: 'x', url: 'https://example.com/x', recommended: false },
+        messages: { late: 'Late {{n}}. Do something.' },
+      },
       check: async () => {
         await new Promise((resolve) => setTimeout(resolve, 5));
         return [{ messageId: 'late', data: { n: 1 } }];
       },
     });
-    const report = await createRuleEngine({ rules: { 'acme/slow': slow }, config: { rules: { 'acme/slow': 'error' } } }).check(buildFacts());
+    const report = await createRuleEngine({ rules: { 'acme/slow': slow }, config: { rules: { 'acme/slow': 'error' } } }).check(
+      buildFacts(),
+    );
     expect(report.findings.map((finding) => finding.message)).toEqual(['Late 1. Do something.']);
   });
 
@@ -193,11 +238,18 @@ describe('createRuleEngine: third-party rules and plugins', () => {
 
   it('a rule that reports an undeclared message id, or no array, becomes a ruleFailed finding', async () => {
     const sloppy = defineRule({
-      meta: { type: 'problem', docs: { description: 'x', url: 'https://example.com/x', recommended: false }, messages: { a: 'A.' } },
+      meta: {
+        type: 'problem',
+        docs: { description: 'x', url: 'https://example.com/x', recommended: false },
+        messages: { a: 'A.' },
+      },
       check: () => [{ messageId: 'b' }],
     });
     const notArray = defineRule({ ...sloppy, check: () => ({ messageId: 'a' }) as never });
-    const engine = createRuleEngine({ rules: { 'acme/sloppy': sloppy, 'acme/not-array': notArray }, config: { rules: { 'acme/sloppy': 'warn', 'acme/not-array': 'warn' } } });
+    const engine = createRuleEngine({
+      rules: { 'acme/sloppy': sloppy, 'acme/not-array': notArray },
+      config: { rules: { 'acme/sloppy': 'warn', 'acme/not-array': 'warn' } },
+    });
     const report = await engine.check(buildFacts());
     expect(report.findings.map((finding) => finding.message)).toEqual([
       expect.stringContaining('undeclared messageId "b"'),
@@ -216,7 +268,9 @@ describe('createRuleEngine: facts are validated', () => {
       target: { id: '' },
       confirmations: { h1Drivers: 'yes' },
     };
-    const error = await createRuleEngine().check(bad as never).catch((caught: unknown) => caught);
+    const error = await createRuleEngine()
+      .check(bad as never)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidFactsError);
     expect((error as InvalidFactsError).issues.map((issue) => issue.path).sort()).toEqual(
       ['confirmations.h1Drivers', 'server.disks.0.type', 'server.status', 'target.id'].sort(),
@@ -225,7 +279,9 @@ describe('createRuleEngine: facts are validated', () => {
   });
 
   it('missing facts objects are named too', async () => {
-    const error = (await createRuleEngine().check({} as never).catch((caught: unknown) => caught)) as InvalidFactsError;
+    const error = (await createRuleEngine()
+      .check({} as never)
+      .catch((caught: unknown) => caught)) as InvalidFactsError;
     expect(error.issues.map((issue) => issue.path).sort()).toEqual(['server', 'target']);
   });
 });

@@ -11,7 +11,11 @@ export type Virtualization = FlavorFacts['virtualization'];
  */
 export function disks(count: number, type: DiskFacts['type'] = 'VBD', status: string | null = 'in-use'): DiskFacts[] {
   const prefix = type.toLowerCase();
-  return Array.from({ length: count }, (_, index) => ({ id: `${prefix}-${index + 1}`, type, ...(status === null ? {} : { status }) }));
+  return Array.from({ length: count }, (_, index) => ({
+    id: `${prefix}-${index + 1}`,
+    type,
+    ...(status === null ? {} : { status }),
+  }));
 }
 
 /**

@@ -6,7 +6,15 @@ import { builtInRules, plugin, recommended } from '../src/index.js';
 import type { Rule } from '../src/index.js';
 
 /** The ids the design names as contract: outside checks call them exactly. */
-const CONTRACT_IDS = ['server-stopped', 'no-kvm-to-xen', 'xen-vbd-limit', 'xen-to-kvm-drivers', 'h1-drivers', 'target-allowed', 'flavor-changes'];
+const CONTRACT_IDS = [
+  'server-stopped',
+  'no-kvm-to-xen',
+  'xen-vbd-limit',
+  'xen-to-kvm-drivers',
+  'h1-drivers',
+  'target-allowed',
+  'flavor-changes',
+];
 
 /** A built-in rule id: kebab-case, lower case letters and digits. */
 const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -69,7 +77,9 @@ describe('built-in rules', () => {
       expect(messageId).toMatch(CAMEL_CASE);
       expect(message.trim(), messageId).toBe(message);
       expect(message, messageId).toMatch(/\.$/);
-      expect(message.match(SENTENCE_END)?.length ?? 0, `${messageId} should have at least two sentences`).toBeGreaterThanOrEqual(2);
+      expect(message.match(SENTENCE_END)?.length ?? 0, `${messageId} should have at least two sentences`).toBeGreaterThanOrEqual(
+        2,
+      );
       // Every placeholder is well formed: `{{name}}`, and no brace is left over.
       expect(message.replace(/\{\{\w+\}\}/g, ''), messageId).not.toMatch(/[{}]/);
     }

@@ -16,7 +16,10 @@ interface RegisteredTest {
  * Runs the tester with a fake test framework that only records what it registers, so each
  * body can be run here and its outcome asserted.
  */
-function register(rule: Rule<any>, tests: { valid?: readonly ValidCase[]; invalid?: readonly InvalidCase[] }): RegisteredTest[] {
+function register(
+  rule: Rule<unknown>,
+  tests: { valid?: readonly ValidCase[]; invalid?: readonly InvalidCase[] },
+): RegisteredTest[] {
   const registered: RegisteredTest[] = [];
   const suites: string[] = [];
   const framework: TestFramework = {
@@ -62,7 +65,10 @@ const maxVcpus = defineRule({
 const withVcpus = (vcpus: number | undefined): ResizeFacts => buildFacts({ server: { flavor: { vcpus } } });
 
 /** A rule that reports whatever it is given. */
-const reporting = (reports: ReturnType<Rule['check']>, messages: Record<string, string> = { found: 'Found {{what}}. Do something.' }): Rule =>
+const reporting = (
+  reports: ReturnType<Rule['check']>,
+  messages: Record<string, string> = { found: 'Found {{what}}. Do something.' },
+): Rule =>
   defineRule<unknown>({
     meta: { type: 'problem', docs: { description: 'Test rule.', url: 'https://example.com/r.md', recommended: false }, messages },
     check: () => reports,
@@ -78,7 +84,12 @@ describe('RuleTester passes', () => {
       ],
       invalid: [
         { name: 'default max, 5 vCPUs', facts: withVcpus(5), errors: [{ messageId: 'bigServer', data: { vcpus: 5, max: 4 } }] },
-        { name: 'max 1 as an option', facts: withVcpus(2), options: { max: 1 }, errors: [{ messageId: 'bigServer', data: { max: 1 } }] },
+        {
+          name: 'max 1 as an option',
+          facts: withVcpus(2),
+          options: { max: 1 },
+          errors: [{ messageId: 'bigServer', data: { max: 1 } }],
+        },
         { name: 'no data compared', facts: withVcpus(undefined), errors: [{ messageId: 'unknownVcpus' }] },
       ],
     });
@@ -94,20 +105,43 @@ describe('RuleTester passes', () => {
   });
 
   it('a case without a name, named by its index', async () => {
-    const tests = register(flavorChanges, { valid: [{ facts: buildFacts() }], invalid: [{ facts: buildFacts({ target: { id: 's3.large.2' } }), errors: [{ messageId: 'sameFlavor' }] }] });
+    const tests = register(flavorChanges, {
+      valid: [{ facts: buildFacts() }],
+      invalid: [{ facts: buildFacts({ target: { id: 's3.large.2' } }), errors: [{ messageId: 'sameFlavor' }] }],
+    });
     expect(tests.map((test) => test.name)).toEqual(['valid: #0', 'invalid: #0']);
     for (const test of tests) await expect(test.run()).resolves.toBeUndefined();
   });
 
   it('several errors of an invalid case, in order', async () => {
-    const rule = reporting([{ messageId: 'found', data: { what: 'a' } }, { messageId: 'found', data: { what: 'b' } }]);
-    const test = only(register(rule, { invalid: [{ name: 'two', facts: buildFacts(), errors: [{ messageId: 'found', data: { what: 'a' } }, { messageId: 'found', data: { what: 'b' } }] }] }));
+    const rule = reporting([
+      { messageId: 'found', data: { what: 'a' } },
+      { messageId: 'found', data: { what: 'b' } },
+    ]);
+    const test = only(
+      register(rule, {
+        invalid: [
+          {
+            name: 'two',
+            facts: buildFacts(),
+            errors: [
+              { messageId: 'found', data: { what: 'a' } },
+              { messageId: 'found', data: { what: 'b' } },
+            ],
+          },
+        ],
+      }),
+    );
     await expect(test.run()).resolves.toBeUndefined();
   });
 
   it('an async rule', async () => {
     const rule = reporting(Promise.resolve([{ messageId: 'found', data: { what: 'it' } }]));
-    const test = only(register(rule, { invalid: [{ name: 'async', facts: buildFacts(), errors: [{ messageId: 'found', data: { what: 'it' } }] }] }));
+    const test = only(
+      register(rule, {
+        invalid: [{ name: 'async', facts: buildFacts(), errors: [{ messageId: 'found', data: { what: 'it' } }] }],
+      }),
+    );
     await expect(test.run()).resolves.toBeUndefined();
   });
 });
@@ -124,43 +158,72 @@ describe('RuleTester fails', () => {
   });
 
   it('an invalid case whose rule reports nothing', async () => {
-    const test = only(register(maxVcpus, { invalid: [{ name: 'small', facts: withVcpus(2), errors: [{ messageId: 'bigServer' }] }] }));
+    const test = only(
+      register(maxVcpus, { invalid: [{ name: 'small', facts: withVcpus(2), errors: [{ messageId: 'bigServer' }] }] }),
+    );
     await expect(test.run()).rejects.toThrow('expected 1 error(s), got 0: none');
   });
 
   it('an invalid case that expects an undeclared messageId', async () => {
-    const test = only(register(maxVcpus, { invalid: [{ name: 'typo', facts: withVcpus(16), errors: [{ messageId: 'bigSever' }] }] }));
+    const test = only(
+      register(maxVcpus, { invalid: [{ name: 'typo', facts: withVcpus(16), errors: [{ messageId: 'bigSever' }] }] }),
+    );
     await expect(test.run()).rejects.toThrow(`messageId "bigSever" is not in the rule's meta.messages`);
   });
 
   it('an invalid case that expects another declared messageId', async () => {
-    const test = only(register(maxVcpus, { invalid: [{ name: 'wrong id', facts: withVcpus(16), errors: [{ messageId: 'unknownVcpus' }] }] }));
+    const test = only(
+      register(maxVcpus, { invalid: [{ name: 'wrong id', facts: withVcpus(16), errors: [{ messageId: 'unknownVcpus' }] }] }),
+    );
     await expect(test.run()).rejects.toThrow('error 0: expected messageId "unknownVcpus", got "bigServer"');
   });
 
   it('an invalid case that expects other data', async () => {
-    const test = only(register(maxVcpus, { invalid: [{ name: 'wrong data', facts: withVcpus(16), errors: [{ messageId: 'bigServer', data: { vcpus: 15 } }] }] }));
+    const test = only(
+      register(maxVcpus, {
+        invalid: [{ name: 'wrong data', facts: withVcpus(16), errors: [{ messageId: 'bigServer', data: { vcpus: 15 } }] }],
+      }),
+    );
     await expect(test.run()).rejects.toThrow('error 0: expected data.vcpus = 15, got 16');
   });
 
   it('an invalid case that expects data as a string where the rule gives a number', async () => {
-    const test = only(register(maxVcpus, { invalid: [{ name: 'string data', facts: withVcpus(16), errors: [{ messageId: 'bigServer', data: { vcpus: '16' } }] }] }));
+    const test = only(
+      register(maxVcpus, {
+        invalid: [{ name: 'string data', facts: withVcpus(16), errors: [{ messageId: 'bigServer', data: { vcpus: '16' } }] }],
+      }),
+    );
     await expect(test.run()).rejects.toThrow('error 0: expected data.vcpus = "16", got 16');
   });
 
   it('an invalid case that expects a data key the rule does not give', async () => {
-    const test = only(register(maxVcpus, { invalid: [{ name: 'extra key', facts: withVcpus(16), errors: [{ messageId: 'bigServer', data: { flavor: 's3.large.2' } }] }] }));
+    const test = only(
+      register(maxVcpus, {
+        invalid: [
+          { name: 'extra key', facts: withVcpus(16), errors: [{ messageId: 'bigServer', data: { flavor: 's3.large.2' } }] },
+        ],
+      }),
+    );
     await expect(test.run()).rejects.toThrow('error 0: expected data.flavor = "s3.large.2", got undefined');
   });
 
   it('an invalid case that expects fewer errors than reported', async () => {
-    const rule = reporting([{ messageId: 'found', data: { what: 'a' } }, { messageId: 'found', data: { what: 'b' } }]);
-    const test = only(register(rule, { invalid: [{ name: 'one of two', facts: buildFacts(), errors: [{ messageId: 'found' }] }] }));
+    const rule = reporting([
+      { messageId: 'found', data: { what: 'a' } },
+      { messageId: 'found', data: { what: 'b' } },
+    ]);
+    const test = only(
+      register(rule, { invalid: [{ name: 'one of two', facts: buildFacts(), errors: [{ messageId: 'found' }] }] }),
+    );
     await expect(test.run()).rejects.toThrow('expected 1 error(s), got 2: found, found');
   });
 
   it('an invalid case that expects more errors than reported', async () => {
-    const test = only(register(maxVcpus, { invalid: [{ name: 'two of one', facts: withVcpus(16), errors: [{ messageId: 'bigServer' }, { messageId: 'bigServer' }] }] }));
+    const test = only(
+      register(maxVcpus, {
+        invalid: [{ name: 'two of one', facts: withVcpus(16), errors: [{ messageId: 'bigServer' }, { messageId: 'bigServer' }] }],
+      }),
+    );
     await expect(test.run()).rejects.toThrow('expected 2 error(s), got 1: bigServer');
   });
 
@@ -184,7 +247,9 @@ describe('RuleTester fails', () => {
     const noData = reporting([{ messageId: 'found' }]);
     const otherKey = reporting([{ messageId: 'found', data: { who: 'x' } }]);
     for (const rule of [noData, otherKey]) {
-      const test = only(register(rule, { invalid: [{ name: 'unfilled', facts: buildFacts(), errors: [{ messageId: 'found' }] }] }));
+      const test = only(
+        register(rule, { invalid: [{ name: 'unfilled', facts: buildFacts(), errors: [{ messageId: 'found' }] }] }),
+      );
       await expect(test.run()).rejects.toThrow('message "found" has the placeholder {{what}}, which its data does not fill');
     }
   });
@@ -197,12 +262,19 @@ describe('RuleTester fails', () => {
   it('a rule that throws, with the error it threw', async () => {
     const thrown = new TypeError('boom');
     const rule = defineRule<unknown>({
-      meta: { type: 'problem', docs: { description: 'Test rule.', url: 'https://example.com/r.md', recommended: false }, messages: { found: 'Found. Fix it.' } },
+      meta: {
+        type: 'problem',
+        docs: { description: 'Test rule.', url: 'https://example.com/r.md', recommended: false },
+        messages: { found: 'Found. Fix it.' },
+      },
       check() {
         throw thrown;
       },
     });
-    const tests = register(rule, { valid: [{ name: 'throws', facts: buildFacts() }], invalid: [{ name: 'throws too', facts: buildFacts({ mode: 'withStopServer' }), errors: [{ messageId: 'found' }] }] });
+    const tests = register(rule, {
+      valid: [{ name: 'throws', facts: buildFacts() }],
+      invalid: [{ name: 'throws too', facts: buildFacts({ mode: 'withStopServer' }), errors: [{ messageId: 'found' }] }],
+    });
     for (const test of tests) await expect(test.run()).rejects.toBe(thrown);
   });
 
@@ -214,7 +286,10 @@ describe('RuleTester fails', () => {
 
   it('invalid facts', async () => {
     const facts = buildFacts({ server: { disks: [...disks(1), { id: 'nvme-1', type: 'NVME' as 'VBD' }] } });
-    const tests = register(maxVcpus, { valid: [{ name: 'NVME disk', facts }], invalid: [{ name: 'NVME disk', facts: { ...facts, mode: 'withStopServer' }, errors: [{ messageId: 'bigServer' }] }] });
+    const tests = register(maxVcpus, {
+      valid: [{ name: 'NVME disk', facts }],
+      invalid: [{ name: 'NVME disk', facts: { ...facts, mode: 'withStopServer' }, errors: [{ messageId: 'bigServer' }] }],
+    });
     for (const test of tests) {
       const error: unknown = await test.run().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(InvalidFactsError);
@@ -222,7 +297,7 @@ describe('RuleTester fails', () => {
     }
   });
 
-  it('options the rule\'s schema refuses', async () => {
+  it("options the rule's schema refuses", async () => {
     const tests = register(maxVcpus, {
       valid: [
         { name: 'max is a string', facts: withVcpus(2), options: { max: '8' } },

@@ -23,7 +23,8 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 const DEFAULT_LABELS: ReportLabels = {
   blocked: (errors, warnings) =>
     `Resize blocked: ${plural(errors, 'error')}${warnings > 0 ? ` and ${plural(warnings, 'warning')}` : ''}.`,
-  ready: (warnings) => (warnings > 0 ? `Ready to resize, with ${plural(warnings, 'warning')}.` : 'Ready to resize: no problem found.'),
+  ready: (warnings) =>
+    warnings > 0 ? `Ready to resize, with ${plural(warnings, 'warning')}.` : 'Ready to resize: no problem found.',
   error: 'Error',
   warn: 'Warning',
   docs: 'How to fix',

@@ -199,7 +199,12 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeCheckElem
       parts.progress.textContent = 'Sending the resize…';
       this.#emit('resize-start', { serverId, flavorRef });
       try {
-        const result = await client.resize(serverId, flavorRef, { preflight: engine, confirmations: this.#confirmations, mode, signal });
+        const result = await client.resize(serverId, flavorRef, {
+          preflight: engine,
+          confirmations: this.#confirmations,
+          mode,
+          signal,
+        });
         const job =
           result.jobId === undefined
             ? undefined
@@ -211,7 +216,9 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeCheckElem
                   this.#emit('progress', { job: polled });
                 },
               });
-        parts.progress.textContent = job ? `Resized to ${flavorRef}: job ${job.job_id ?? result.jobId} succeeded.` : `Order ${result.orderId} placed.`;
+        parts.progress.textContent = job
+          ? `Resized to ${flavorRef}: job ${job.job_id ?? result.jobId} succeeded.`
+          : `Order ${result.orderId} placed.`;
         this.#emit('done', { result, job });
         return job;
       } catch (error) {
@@ -227,7 +234,10 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeCheckElem
  * returns its class; registering twice returns the first. Importing this module registers
  * nothing: call this once, in the browser.
  */
-export function defineResizeCheckElement(tagName = 'ecs-resize-check', registry: CustomElementRegistry = customElements): CustomElementConstructor {
+export function defineResizeCheckElement(
+  tagName = 'ecs-resize-check',
+  registry: CustomElementRegistry = customElements,
+): CustomElementConstructor {
   const existing = registry.get(tagName);
   if (existing) return existing;
   const elementClass = createElementClass(HTMLElement);

@@ -28,7 +28,12 @@ const bundle = new URL('../../dist/ecs-resize.iife.js', import.meta.url);
  */
 async function startConsole(emulator: Emulator): Promise<{ server: Server; origin: string }> {
   const proxy = toNodeListener(
-    createProxyHandler({ endpoint: emulator.url, projectId: emulator.projectId, auth: DEFAULT_CREDENTIALS, basePath: '/ecs-proxy' }),
+    createProxyHandler({
+      endpoint: emulator.url,
+      projectId: emulator.projectId,
+      auth: DEFAULT_CREDENTIALS,
+      basePath: '/ecs-proxy',
+    }),
   );
   const files: Record<string, [URL, string]> = {
     '/': [page, 'text/html; charset=utf-8'],
@@ -46,7 +51,8 @@ async function startConsole(emulator: Emulator): Promise<{ server: Server; origi
 }
 
 /** The events the page recorded. */
-const eventsOf = (tab: Page) => tab.evaluate(() => (window as unknown as { events: { type: string; ok?: boolean; status?: string }[] }).events);
+const eventsOf = (tab: Page) =>
+  tab.evaluate(() => (window as unknown as { events: { type: string; ok?: boolean; status?: string }[] }).events);
 
 describe('the console in real Chromium', () => {
   let emulator: Emulator;
@@ -120,7 +126,11 @@ describe('the console in real Chromium', () => {
 
   it('directly against the API without CORS: the browser refuses, the page reports the error', async () => {
     const tab = await open({ endpoint: emulator.url, token: DEFAULT_TOKEN, server: SERVERS.kvmStopped, flavor: 's3.xlarge.2' });
-    await tab.waitForFunction(() => (window as unknown as { events: { type: string }[] }).events.some((event) => event.type === 'error'), null, { timeout: 15_000 });
+    await tab.waitForFunction(
+      () => (window as unknown as { events: { type: string }[] }).events.some((event) => event.type === 'error'),
+      null,
+      { timeout: 15_000 },
+    );
     expect(await tab.locator('ecs-resize-check p[role="status"]').textContent()).toMatch(/Network error/);
     await tab.close();
   });

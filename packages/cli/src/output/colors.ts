@@ -36,6 +36,5 @@ export function colorsFor(stream: OutputStream, env: Readonly<Record<string, str
 
 /** The length of `text` as shown: without its ANSI codes. */
 export function visibleLength(text: string): number {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[\d;]*m/g, '').length;
 }

@@ -6,7 +6,11 @@ import { signRequest } from './sign-request.js';
  * `SDK-HMAC-SHA256` signature dated now (so a retry after a long pause is still in date).
  * @internal
  */
-export function authenticateRequest(request: Request, auth: TokenCredentials | AkSkCredentials, projectId: string): Request | Promise<Request> {
+export function authenticateRequest(
+  request: Request,
+  auth: TokenCredentials | AkSkCredentials,
+  projectId: string,
+): Request | Promise<Request> {
   if ('token' in auth) {
     request.headers.set('X-Auth-Token', auth.token);
     return request;

@@ -30,7 +30,12 @@ function canonicalUri(pathname: string): string {
 function canonicalQuery(searchParams: URLSearchParams): string {
   const keys = [...new Set(searchParams.keys())].sort();
   return keys
-    .flatMap((key) => searchParams.getAll(key).sort().map((value) => `${encode(key)}=${encode(value)}`))
+    .flatMap((key) =>
+      searchParams
+        .getAll(key)
+        .sort()
+        .map((value) => `${encode(key)}=${encode(value)}`),
+    )
     .join('&');
 }
 

@@ -4,7 +4,10 @@ import * as v from 'valibot';
 const SecretSchema = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'));
 
 /** A secret sent in a header: printable ASCII, no space or line break (which would break the header). */
-const HeaderSecretSchema = v.pipe(SecretSchema, v.regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces or line breaks'));
+const HeaderSecretSchema = v.pipe(
+  SecretSchema,
+  v.regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces or line breaks'),
+);
 
 /** AK/SK credentials: permanent, or temporary with a security token. */
 export const AkSkCredentialsSchema = v.strictObject(

@@ -1,6 +1,11 @@
 import type { Hooks } from 'ky';
 import * as v from 'valibot';
-import { AkSkCredentialsSchema, TokenCredentialsSchema, type AkSkCredentials, type TokenCredentials } from '../auth/credentials.js';
+import {
+  AkSkCredentialsSchema,
+  TokenCredentialsSchema,
+  type AkSkCredentials,
+  type TokenCredentials,
+} from '../auth/credentials.js';
 import { EndpointSchema } from '../http/endpoint.js';
 import { IdSchema } from '../input/id-schema.js';
 import { wholeNumber } from '../input/whole-number.js';
@@ -17,9 +22,16 @@ export const ClientOptionsSchema = v.strictObject(
     endpoint: EndpointSchema,
     evsEndpoint: v.optional(EndpointSchema),
     projectId: IdSchema,
-    auth: v.optional(v.union([TokenCredentialsSchema, AkSkCredentialsSchema], 'must be { token } or { accessKey, secretKey, securityToken? }')),
+    auth: v.optional(
+      v.union([TokenCredentialsSchema, AkSkCredentialsSchema], 'must be { token } or { accessKey, secretKey, securityToken? }'),
+    ),
     fetch: v.optional(v.function('must be a fetch function')),
-    timeout: v.optional(v.union([v.literal(false), wholeNumber(1, MAX_TIMEOUT)], `must be false or a whole number of milliseconds from 1 to ${MAX_TIMEOUT}`)),
+    timeout: v.optional(
+      v.union(
+        [v.literal(false), wholeNumber(1, MAX_TIMEOUT)],
+        `must be false or a whole number of milliseconds from 1 to ${MAX_TIMEOUT}`,
+      ),
+    ),
     retry: v.optional(
       v.union(
         [wholeNumber(0, MAX_RETRY_LIMIT), v.strictObject({ limit: wholeNumber(0, MAX_RETRY_LIMIT) })],

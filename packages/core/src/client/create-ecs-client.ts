@@ -10,8 +10,18 @@ import { getServer } from '../operations/get-server.js';
 import { getVolumes } from '../operations/get-volumes.js';
 import { listBlockDevices } from '../operations/list-block-devices.js';
 import { listFlavors, type ListFlavorsOptions } from '../operations/list-flavors.js';
-import { listResizeFlavors, listResizeFlavorsForFlavor, type ListResizeFlavorsOptions } from '../operations/list-resize-flavors.js';
-import { listServers, listServersPage, type ListServersOptions, type ListServersPageOptions, type ServersPage } from '../operations/list-servers.js';
+import {
+  listResizeFlavors,
+  listResizeFlavorsForFlavor,
+  type ListResizeFlavorsOptions,
+} from '../operations/list-resize-flavors.js';
+import {
+  listServers,
+  listServersPage,
+  type ListServersOptions,
+  type ListServersPageOptions,
+  type ServersPage,
+} from '../operations/list-servers.js';
 import { resize, type ResizeOptions, type ResizeResult } from '../operations/resize.js';
 import { waitForJob, type WaitForJobOptions } from '../operations/wait-for-job.js';
 import type { BlockDevice } from '../schemas/block-device.js';

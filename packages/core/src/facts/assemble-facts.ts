@@ -30,7 +30,12 @@ export interface FactsSources {
 }
 
 /** What the listings say of one flavor: `resize_flavors` first (it is for this server), then the flavor list. */
-function sourceOf(id: string, targets: readonly ResizeFlavor[], flavors: readonly Flavor[], fallback: FlavorSource = {}): FlavorSource {
+function sourceOf(
+  id: string,
+  targets: readonly ResizeFlavor[],
+  flavors: readonly Flavor[],
+  fallback: FlavorSource = {},
+): FlavorSource {
   const target = targets.find((flavor) => flavor.id === id);
   if (target) return { vcpus: target.vcpus, ram: target.ram, specs: target.extra_specs ?? {} };
   const flavor = flavors.find((item) => item.id === id);

@@ -37,7 +37,15 @@ export interface FleetApplyResult {
    * `skipped`: succeeded in an earlier run; `uncertain`: sent with no clear answer (check those
    * servers); `pending`: submitted, but the wait ended first (a re-run waits again).
    */
-  summary: { succeeded: number; failed: number; blocked: number; errors: number; uncertain: number; skipped: number; pending: number };
+  summary: {
+    succeeded: number;
+    failed: number;
+    blocked: number;
+    errors: number;
+    uncertain: number;
+    skipped: number;
+    pending: number;
+  };
 }
 
 const Milliseconds = v.optional(wholeNumber(1, MAX_TIMEOUT));
@@ -54,7 +62,10 @@ const JournalEntrySchema = v.object({
 });
 
 const InputSchema = v.object({
-  client: v.custom<EcsClient>((value) => typeof (value as EcsClient | undefined)?.resize === 'function', 'must be a client from createEcsClient'),
+  client: v.custom<EcsClient>(
+    (value) => typeof (value as EcsClient | undefined)?.resize === 'function',
+    'must be a client from createEcsClient',
+  ),
   engine: PreflightSchema,
   plan: v.custom<FleetPlan>((value) => Array.isArray((value as FleetPlan | undefined)?.items), 'must be a plan from planFleet'),
   options: v.strictObject(
@@ -85,7 +96,12 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * never re-sends a resize whose answer was lost (`sending`, counted as uncertain: check those
  * servers by hand). Blocked and error items of the plan are not touched.
  */
-export async function applyFleet(client: EcsClient, engine: Preflight, plan: FleetPlan, options: ApplyFleetOptions): Promise<FleetApplyResult> {
+export async function applyFleet(
+  client: EcsClient,
+  engine: Preflight,
+  plan: FleetPlan,
+  options: ApplyFleetOptions,
+): Promise<FleetApplyResult> {
   const input = parseInput('applyFleet', '', InputSchema, { client, engine, plan, options });
   const { record, previous, concurrency, waitOptions, onProgress, signal } = input.options;
   const last = new Map<string, FleetJournalEntry>((previous ?? []).map((entry) => [keyOf(entry), entry]));
@@ -100,8 +116,18 @@ export async function applyFleet(client: EcsClient, engine: Preflight, plan: Fle
     })
     .map((planned) => planned.item);
 
-  const note = async (item: FleetItem, state: FleetJournalState, extra: Partial<FleetJournalEntry> = {}): Promise<FleetJournalEntry> => {
-    const entry: FleetJournalEntry = { serverId: item.serverId, flavorRef: item.flavorRef, state, ...extra, at: new Date().toISOString() };
+  const note = async (
+    item: FleetItem,
+    state: FleetJournalState,
+    extra: Partial<FleetJournalEntry> = {},
+  ): Promise<FleetJournalEntry> => {
+    const entry: FleetJournalEntry = {
+      serverId: item.serverId,
+      flavorRef: item.flavorRef,
+      state,
+      ...extra,
+      at: new Date().toISOString(),
+    };
     await record(entry);
     onProgress?.(entry);
     return entry;
@@ -132,7 +158,9 @@ export async function applyFleet(client: EcsClient, engine: Preflight, plan: Fle
     const options = { ...(item.mode ? { mode: item.mode } : {}), signal };
     let report;
     try {
-      report = await engine.check(await client.collectFacts(item.serverId, item.flavorRef, { ...options, confirmations: item.confirmations }));
+      report = await engine.check(
+        await client.collectFacts(item.serverId, item.flavorRef, { ...options, confirmations: item.confirmations }),
+      );
     } catch (error) {
       signal?.throwIfAborted();
       summary.errors += 1;
@@ -161,18 +189,23 @@ export async function applyFleet(client: EcsClient, engine: Preflight, plan: Fle
     }
   };
 
-  const entries = await mapConcurrent(items, concurrency, async (item) => {
-    const before = last.get(keyOf(item));
-    if (before?.state === 'succeeded') {
-      summary.skipped += 1;
-      return before;
-    }
-    if (before?.state === 'sending') {
-      summary.uncertain += 1;
-      return before;
-    }
-    if (before?.state === 'submitted' && before.jobId) return finish(item, before.jobId, before);
-    return send(item);
-  }, signal);
+  const entries = await mapConcurrent(
+    items,
+    concurrency,
+    async (item) => {
+      const before = last.get(keyOf(item));
+      if (before?.state === 'succeeded') {
+        summary.skipped += 1;
+        return before;
+      }
+      if (before?.state === 'sending') {
+        summary.uncertain += 1;
+        return before;
+      }
+      if (before?.state === 'submitted' && before.jobId) return finish(item, before.jobId, before);
+      return send(item);
+    },
+    signal,
+  );
   return { entries, summary };
 }

@@ -32,9 +32,15 @@ const ItemSchema = v.strictObject(
 );
 
 const InputSchema = v.object({
-  client: v.custom<EcsClient>((value) => typeof (value as EcsClient | undefined)?.listServersPage === 'function', 'must be a client from createEcsClient'),
+  client: v.custom<EcsClient>(
+    (value) => typeof (value as EcsClient | undefined)?.listServersPage === 'function',
+    'must be a client from createEcsClient',
+  ),
   engine: PreflightSchema,
-  items: v.pipe(v.array(v.unknown(), 'must be an array of { serverId, flavorRef }'), v.maxLength(100_000, 'must hold at most 100,000 items')),
+  items: v.pipe(
+    v.array(v.unknown(), 'must be an array of { serverId, flavorRef }'),
+    v.maxLength(100_000, 'must hold at most 100,000 items'),
+  ),
   options: v.optional(
     v.strictObject(
       {
@@ -78,22 +84,37 @@ async function fetchServers(client: EcsClient, ids: readonly string[], concurren
       const missing = ids.filter((id) => !servers.has(id)).length;
       if (pages - 1 > 0 && pages - 1 < missing) {
         const rest = Array.from({ length: pages - 1 }, (_, index) => index + 2);
-        await mapConcurrent(rest, concurrency, async (page) => {
-          const listed = await outcome(() => client.listServersPage({ page, pageSize, signal }), signal);
-          if (listed.ok) add(listed.value.servers);
-        }, signal);
+        await mapConcurrent(
+          rest,
+          concurrency,
+          async (page) => {
+            const listed = await outcome(() => client.listServersPage({ page, pageSize, signal }), signal);
+            if (listed.ok) add(listed.value.servers);
+          },
+          signal,
+        );
       }
     }
   }
   const unlisted = ids.filter((id) => !servers.has(id));
-  await mapConcurrent(unlisted, concurrency, async (id) => {
-    servers.set(id, await outcome(() => client.getServer(id, { signal }), signal));
-  }, signal);
+  await mapConcurrent(
+    unlisted,
+    concurrency,
+    async (id) => {
+      servers.set(id, await outcome(() => client.getServer(id, { signal }), signal));
+    },
+    signal,
+  );
   return servers;
 }
 
 /** The volumes attached to each server: from the server object, else from `block_device`. */
-async function fetchVolumeIds(client: EcsClient, servers: readonly Server[], concurrency: number, signal: AbortSignal | undefined) {
+async function fetchVolumeIds(
+  client: EcsClient,
+  servers: readonly Server[],
+  concurrency: number,
+  signal: AbortSignal | undefined,
+) {
   const volumeIds = new Map<string, Outcome<string[]>>();
   const withoutList: Server[] = [];
   for (const server of servers) {
@@ -101,10 +122,15 @@ async function fetchVolumeIds(client: EcsClient, servers: readonly Server[], con
     if (attached) volumeIds.set(server.id, { ok: true, value: attached.map((volume) => volume.id) });
     else withoutList.push(server);
   }
-  await mapConcurrent(withoutList, concurrency, async (server) => {
-    const devices = await outcome(() => client.listBlockDevices(server.id, { signal }), signal);
-    volumeIds.set(server.id, devices.ok ? { ok: true, value: devices.value.map((device) => device.volumeId) } : devices);
-  }, signal);
+  await mapConcurrent(
+    withoutList,
+    concurrency,
+    async (server) => {
+      const devices = await outcome(() => client.listBlockDevices(server.id, { signal }), signal);
+      volumeIds.set(server.id, devices.ok ? { ok: true, value: devices.value.map((device) => device.volumeId) } : devices);
+    },
+    signal,
+  );
   return volumeIds;
 }
 
@@ -115,11 +141,16 @@ async function fetchVolumes(client: EcsClient, ids: readonly string[], concurren
   const batches = Array.from({ length: Math.ceil(ids.length / MAX_VOLUME_IDS_PER_CALL) }, (_, index) =>
     ids.slice(index * MAX_VOLUME_IDS_PER_CALL, (index + 1) * MAX_VOLUME_IDS_PER_CALL),
   );
-  await mapConcurrent(batches, concurrency, async (batch) => {
-    const found = await outcome(() => client.getVolumes(batch, { signal }), signal);
-    if (found.ok) found.value.forEach((volume) => volumes.set(volume.id, volume));
-    else batch.forEach((id) => failed.set(id, found.error));
-  }, signal);
+  await mapConcurrent(
+    batches,
+    concurrency,
+    async (batch) => {
+      const found = await outcome(() => client.getVolumes(batch, { signal }), signal);
+      if (found.ok) found.value.forEach((volume) => volumes.set(volume.id, volume));
+      else batch.forEach((id) => failed.set(id, found.error));
+    },
+    signal,
+  );
   return { volumes, failed };
 }
 
@@ -147,7 +178,17 @@ export async function planFleet(
   const parsed = input.items.map((raw, index) => {
     const item = v.safeParse(ItemSchema, raw);
     if (item.success) return { ok: true as const, value: item.output as FleetItem };
-    return { ok: false as const, raw, error: new EcsInputError('planFleet', item.issues.map((issue) => ({ path: `items.${index}.${v.getDotPath(issue) ?? ''}`.replace(/\.$/, ''), message: issue.message }))) };
+    return {
+      ok: false as const,
+      raw,
+      error: new EcsInputError(
+        'planFleet',
+        item.issues.map((issue) => ({
+          path: `items.${index}.${v.getDotPath(issue) ?? ''}`.replace(/\.$/, ''),
+          message: issue.message,
+        })),
+      ),
+    };
   });
   const valid = parsed.flatMap((entry) => (entry.ok ? [entry.value] : []));
 
@@ -156,16 +197,25 @@ export async function planFleet(
   const sourceFlavors = [...new Set(found.map((server) => server.flavor.id))];
   const [flavors, targetLists, volumeIds] = await Promise.all([
     outcome(() => client.listFlavors({ signal }), signal),
-    mapConcurrent(sourceFlavors, concurrency, (flavorId) => outcome(() => client.listResizeFlavorsForFlavor(flavorId, { signal }), signal), signal),
+    mapConcurrent(
+      sourceFlavors,
+      concurrency,
+      (flavorId) => outcome(() => client.listResizeFlavorsForFlavor(flavorId, { signal }), signal),
+      signal,
+    ),
     fetchVolumeIds(client, found, concurrency, signal),
   ]);
-  const targets = new Map<string, Outcome<ResizeFlavor[]>>(sourceFlavors.map((flavorId, index) => [flavorId, targetLists[index]!]));
+  const targets = new Map<string, Outcome<ResizeFlavor[]>>(
+    sourceFlavors.map((flavorId, index) => [flavorId, targetLists[index]!]),
+  );
   const allVolumeIds = [...new Set([...volumeIds.values()].flatMap((ids) => (ids.ok ? ids.value : [])))];
   const disks = await fetchVolumes(client, allVolumeIds, concurrency, signal);
 
   const plans: FleetItemPlan[] = [];
   for (const entry of parsed) {
-    const plan = entry.ok ? await planItem(entry.value) : { item: entry.raw as FleetItem, status: 'error' as const, error: entry.error };
+    const plan = entry.ok
+      ? await planItem(entry.value)
+      : { item: entry.raw as FleetItem, status: 'error' as const, error: entry.error };
     plans.push(plan);
     onProgress?.({ done: plans.length, total: parsed.length, item: plan });
   }
@@ -203,7 +253,9 @@ function summarise(plans: readonly FleetItemPlan[]): FleetPlan['summary'] {
   const blockedByRule: Record<string, number> = {};
   for (const plan of plans) {
     if (plan.status !== 'blocked') continue;
-    for (const ruleId of new Set(plan.report?.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.ruleId))) {
+    for (const ruleId of new Set(
+      plan.report?.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.ruleId),
+    )) {
       blockedByRule[ruleId] = (blockedByRule[ruleId] ?? 0) + 1;
     }
   }

@@ -11,7 +11,8 @@ function isAbsoluteHttpUrl(text: string): boolean {
 }
 
 /** What a bad absolute endpoint is told. */
-const ABSOLUTE_MESSAGE = 'must be an absolute http(s) URL such as https://ecs.eu-de.otc.t-systems.com (no query, fragment or credentials)';
+const ABSOLUTE_MESSAGE =
+  'must be an absolute http(s) URL such as https://ecs.eu-de.otc.t-systems.com (no query, fragment or credentials)';
 
 /**
  * An absolute http(s) endpoint without query, fragment or user info.

@@ -18,7 +18,12 @@ export async function readBody<const TSchema extends v.GenericSchema>(
   request: FailedRequest & { allowEmpty?: boolean | undefined },
 ): Promise<v.InferOutput<TSchema> | undefined> {
   const fail = (issues: string[]) =>
-    new EcsResponseError(response.status, request.method, request.url, issues.map((issue) => redact(issue, request.secrets) ?? ''));
+    new EcsResponseError(
+      response.status,
+      request.method,
+      request.url,
+      issues.map((issue) => redact(issue, request.secrets) ?? ''),
+    );
   const text = await readText(response, request);
   if (text.trim() === '') {
     if (request.allowEmpty) return undefined;

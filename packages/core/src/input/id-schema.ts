@@ -12,6 +12,9 @@ export const IdSchema = v.pipe(
   v.string('must be a string'),
   v.nonEmpty('must not be empty'),
   v.maxLength(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`),
-  v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold only letters, digits, ".", "_" and "-", and must start with a letter or digit'),
+  v.regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'may hold only letters, digits, ".", "_" and "-", and must start with a letter or digit',
+  ),
   v.check((id) => !id.includes('..'), 'must not contain ".."'),
 );

@@ -34,5 +34,8 @@ export function parseInput<const TSchema extends v.GenericSchema>(
 ): v.InferOutput<TSchema> {
   const result = v.safeParse(schema, input, { abortPipeEarly: true });
   if (result.success) return result.output;
-  throw new EcsInputError(operation, result.issues.map((issue) => toInputIssue(issue, root)));
+  throw new EcsInputError(
+    operation,
+    result.issues.map((issue) => toInputIssue(issue, root)),
+  );
 }

@@ -13,7 +13,10 @@ export const MAX_VOLUME_IDS_PER_CALL = 60;
 export const MAX_VOLUME_IDS = 6000;
 
 const InputSchema = v.object({
-  ids: v.pipe(v.array(IdSchema, 'must be an array of volume ids'), v.maxLength(MAX_VOLUME_IDS, `must hold at most ${MAX_VOLUME_IDS} ids`)),
+  ids: v.pipe(
+    v.array(IdSchema, 'must be an array of volume ids'),
+    v.maxLength(MAX_VOLUME_IDS, `must hold at most ${MAX_VOLUME_IDS} ids`),
+  ),
   options: RequestOptionsSchema,
 });
 

@@ -30,7 +30,9 @@ const OptionsSchema = v.optional(
     {
       ...requestOptionsEntries,
       pageSize: v.optional(wholeNumber(1, DEFAULT_FLAVOR_PAGE_SIZE), DEFAULT_FLAVOR_PAGE_SIZE),
-      sortKey: v.optional(v.picklist(['flavorid', 'name', 'memory_mb', 'vcpus', 'root_gb'], 'must be flavorid, name, memory_mb, vcpus or root_gb')),
+      sortKey: v.optional(
+        v.picklist(['flavorid', 'name', 'memory_mb', 'vcpus', 'root_gb'], 'must be flavorid, name, memory_mb, vcpus or root_gb'),
+      ),
       sortDir: v.optional(v.picklist(['asc', 'desc'], 'must be asc or desc')),
     },
     'must be { pageSize?, sortKey?, sortDir?, signal? }: check the option names',
@@ -48,17 +50,22 @@ async function listTargets(
   { pageSize, sortKey, sortDir, signal }: v.InferOutput<typeof OptionsSchema>,
 ): Promise<ResizeFlavor[]> {
   const path = apiPath`/v1/${context.projectId}/cloudservers/resize_flavors`;
-  return collectPages<ResizeFlavor, { marker?: string }>(path, {}, async ({ marker }) => {
-    const body = await context.transport.send({
-      method: 'GET',
-      path,
-      searchParams: { ...source, limit: pageSize, marker, sort_key: sortKey, sort_dir: sortDir },
-      signal,
-      schema: ListResizeFlavorsResponseSchema,
-    });
-    const last = body.flavors.at(-1);
-    return { items: body.flavors, next: body.flavors.length < pageSize || !last ? undefined : { marker: last.id } };
-  }, (flavor) => flavor.id);
+  return collectPages<ResizeFlavor, { marker?: string }>(
+    path,
+    {},
+    async ({ marker }) => {
+      const body = await context.transport.send({
+        method: 'GET',
+        path,
+        searchParams: { ...source, limit: pageSize, marker, sort_key: sortKey, sort_dir: sortDir },
+        signal,
+        schema: ListResizeFlavorsResponseSchema,
+      });
+      const last = body.flavors.at(-1);
+      return { items: body.flavors, next: body.flavors.length < pageSize || !last ? undefined : { marker: last.id } };
+    },
+    (flavor) => flavor.id,
+  );
 }
 
 /**

@@ -44,12 +44,22 @@ const listEntries = {
   ...requestOptionsEntries,
   pageSize: v.optional(wholeNumber(1, MAX_SERVER_PAGE_SIZE), 200),
   flavor: v.optional(IdSchema),
-  status: v.optional(v.pipe(v.string('must be a string'), v.regex(/^[A-Z_]{1,32}$/, 'must be a status such as SHUTOFF or ACTIVE'))),
-  name: v.optional(v.pipe(v.string('must be a string'), v.regex(/^[^\0-\x1f\x7f]{1,255}$/, 'must be 1 to 255 characters, no control characters'))),
+  status: v.optional(
+    v.pipe(v.string('must be a string'), v.regex(/^[A-Z_]{1,32}$/, 'must be a status such as SHUTOFF or ACTIVE')),
+  ),
+  name: v.optional(
+    v.pipe(
+      v.string('must be a string'),
+      v.regex(/^[^\0-\x1f\x7f]{1,255}$/, 'must be 1 to 255 characters, no control characters'),
+    ),
+  ),
 };
 
 const InputSchema = v.object({
-  options: v.optional(v.strictObject(listEntries, 'must be { pageSize?, flavor?, status?, name?, signal? }: check the option names'), {}),
+  options: v.optional(
+    v.strictObject(listEntries, 'must be { pageSize?, flavor?, status?, name?, signal? }: check the option names'),
+    {},
+  ),
 });
 
 const PageInputSchema = v.object({
@@ -63,7 +73,11 @@ const PageInputSchema = v.object({
 });
 
 /** One request of `cloudservers/detail`. */
-async function fetchPage(context: ClientContext, page: number, options: v.InferOutput<typeof InputSchema>['options']): Promise<ServersPage> {
+async function fetchPage(
+  context: ClientContext,
+  page: number,
+  options: v.InferOutput<typeof InputSchema>['options'],
+): Promise<ServersPage> {
   const body = await context.transport.send({
     method: 'GET',
     path: apiPath`/v1/${context.projectId}/cloudservers/detail`,
@@ -92,10 +106,15 @@ export async function listServersPage(context: ClientContext, options?: ListServ
 export async function listServers(context: ClientContext, options?: ListServersOptions): Promise<Server[]> {
   const { options: input } = parseInput('listServers', '', InputSchema, { options });
   let seen = 0;
-  return collectPages(apiPath`/v1/${context.projectId}/cloudservers/detail`, 1, async (page) => {
-    const body = await fetchPage(context, page, input);
-    seen += body.servers.length;
-    const done = body.servers.length < input.pageSize || (body.count !== undefined && seen >= body.count);
-    return { items: body.servers, next: done ? undefined : page + 1 };
-  }, (server) => server.id);
+  return collectPages(
+    apiPath`/v1/${context.projectId}/cloudservers/detail`,
+    1,
+    async (page) => {
+      const body = await fetchPage(context, page, input);
+      seen += body.servers.length;
+      const done = body.servers.length < input.pageSize || (body.count !== undefined && seen >= body.count);
+      return { items: body.servers, next: done ? undefined : page + 1 };
+    },
+    (server) => server.id,
+  );
 }

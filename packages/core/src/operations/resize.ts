@@ -85,7 +85,9 @@ export async function resize(
   const input = parseInput('resize', '', InputSchema, { serverId, flavorRef, options });
   const { mode, dryRun, autoPay, signal, preflight, confirmations } = input.options;
   if (confirmations && !preflight) {
-    throw new EcsInputError('resize', [{ path: 'options.confirmations', message: 'only apply with options.preflight: pass a preflight too' }]);
+    throw new EcsInputError('resize', [
+      { path: 'options.confirmations', message: 'only apply with options.preflight: pass a preflight too' },
+    ]);
   }
   const warnings = preflight
     ? await runPreflight(context, preflight, input.serverId, input.flavorRef, { signal, mode, confirmations })

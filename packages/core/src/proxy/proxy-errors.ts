@@ -26,7 +26,8 @@ export const PROXY_ERRORS = {
   ambiguousPath: {
     status: 400,
     code: 'PROXY.0410',
-    message: 'The path is ambiguous: dot segments, empty segments (//, a trailing /), backslashes and percent-encoding (%2e, %2f) are refused.',
+    message:
+      'The path is ambiguous: dot segments, empty segments (//, a trailing /), backslashes and percent-encoding (%2e, %2f) are refused.',
   },
   bodyOnGet: { status: 400, code: 'PROXY.0411', message: 'A GET request must not carry a body.' },
   notJson: { status: 400, code: 'PROXY.0415', message: 'A POST body must be sent with Content-Type: application/json.' },
@@ -49,12 +50,14 @@ export const PROXY_ERRORS = {
   upstreamUnreachable: {
     status: 502,
     code: 'PROXY.0502',
-    message: 'The ECS endpoint could not be reached or dropped the connection: a resize may or may not have been received; check the server before trying again.',
+    message:
+      'The ECS endpoint could not be reached or dropped the connection: a resize may or may not have been received; check the server before trying again.',
   },
   upstreamTimeout: {
     status: 504,
     code: 'PROXY.0504',
-    message: 'The ECS endpoint did not answer in time: a resize may still have been received; check the server before trying again.',
+    message:
+      'The ECS endpoint did not answer in time: a resize may still have been received; check the server before trying again.',
   },
 } as const satisfies Record<string, ProxyErrorSpec>;
 

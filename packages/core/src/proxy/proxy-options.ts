@@ -1,5 +1,10 @@
 import * as v from 'valibot';
-import { AkSkCredentialsSchema, TokenCredentialsSchema, type AkSkCredentials, type TokenCredentials } from '../auth/credentials.js';
+import {
+  AkSkCredentialsSchema,
+  TokenCredentialsSchema,
+  type AkSkCredentials,
+  type TokenCredentials,
+} from '../auth/credentials.js';
 import { MAX_TIMEOUT } from '../client/client-options.js';
 import { AbsoluteEndpointSchema, baseUrlOf, evsBeside } from '../http/endpoint.js';
 import { IdSchema } from '../input/id-schema.js';
@@ -83,7 +88,10 @@ const ProxyOptionsSchema = v.strictObject(
     endpoint: AbsoluteEndpointSchema,
     evsEndpoint: v.optional(AbsoluteEndpointSchema),
     projectId: IdSchema,
-    auth: v.union([TokenCredentialsSchema, AkSkCredentialsSchema], 'must be { token } or { accessKey, secretKey, securityToken? }'),
+    auth: v.union(
+      [TokenCredentialsSchema, AkSkCredentialsSchema],
+      'must be { token } or { accessKey, secretKey, securityToken? }',
+    ),
     basePath: v.optional(
       v.pipe(
         v.string('must be a string'),

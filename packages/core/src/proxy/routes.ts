@@ -24,7 +24,12 @@ export interface ProxyRoute {
  * fit, so that it wins.
  */
 const PROXY_ROUTES: readonly ProxyRoute[] = [
-  { method: 'GET', path: '/v1/{project}/cloudservers/detail', service: 'ecs', query: ['offset', 'limit', 'flavor', 'status', 'name'] },
+  {
+    method: 'GET',
+    path: '/v1/{project}/cloudservers/detail',
+    service: 'ecs',
+    query: ['offset', 'limit', 'flavor', 'status', 'name'],
+  },
   {
     method: 'GET',
     path: '/v1/{project}/cloudservers/resize_flavors',

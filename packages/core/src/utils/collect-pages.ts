@@ -26,7 +26,9 @@ export async function collectPages<TItem, TCursor>(
     const head = page.items[0];
     if (head !== undefined) {
       if (firstIds.has(idOf(head))) {
-        throw new EcsResponseError(200, 'GET', listing, [`paging did not advance: a page repeats an earlier one (cursor ${String(cursor)})`]);
+        throw new EcsResponseError(200, 'GET', listing, [
+          `paging did not advance: a page repeats an earlier one (cursor ${String(cursor)})`,
+        ]);
       }
       firstIds.add(idOf(head));
     }

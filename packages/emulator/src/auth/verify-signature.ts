@@ -35,15 +35,11 @@ export interface ReceivedRequest {
 
 /** Why a signed request was refused. */
 export type SignatureFailure =
-  | 'malformed-authorization'
-  | 'unknown-access-key'
-  | 'date-missing'
-  | 'date-not-signed'
-  | 'date-expired'
-  | 'signature-mismatch';
+  'malformed-authorization' | 'unknown-access-key' | 'date-missing' | 'date-not-signed' | 'date-expired' | 'signature-mismatch';
 
 /** The outcome of `verifyRequest`. */
-export type VerifyResult = { readonly ok: true; readonly accessKey: string } | { readonly ok: false; readonly reason: SignatureFailure };
+export type VerifyResult =
+  { readonly ok: true; readonly accessKey: string } | { readonly ok: false; readonly reason: SignatureFailure };
 
 /** The `Authorization` scheme. */
 const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
@@ -64,7 +60,14 @@ export function canonicalRequest(input: SignatureInput): string {
   const { path, query } = splitTarget(input.url);
   const canonicalHeaders = names.map((name) => `${name}:${(headers.get(name) ?? '').trim()}\n`).join('');
   const bodyHash = headers.get('x-sdk-content-sha256') ?? sha256Hex(input.body ?? '');
-  return [input.method.toUpperCase(), canonicalUri(path), canonicalQuery(query), canonicalHeaders, names.join(';'), bodyHash].join('\n');
+  return [
+    input.method.toUpperCase(),
+    canonicalUri(path),
+    canonicalQuery(query),
+    canonicalHeaders,
+    names.join(';'),
+    bodyHash,
+  ].join('\n');
 }
 
 /** `SDK-HMAC-SHA256\n{X-Sdk-Date}\n{hex sha256 of the canonical request}`. */
@@ -75,7 +78,9 @@ export function stringToSign(canonical: string, sdkDate: string): string {
 /** The hex signature: HMAC-SHA256 keyed with the secret key over the string to sign. Pure. */
 export function computeSignature(input: SignatureInput & { readonly secretKey: string }): string {
   const sdkDate = lowerCaseHeaders(input.headers).get('x-sdk-date') ?? '';
-  return createHmac('sha256', input.secretKey).update(stringToSign(canonicalRequest(input), sdkDate)).digest('hex');
+  return createHmac('sha256', input.secretKey)
+    .update(stringToSign(canonicalRequest(input), sdkDate))
+    .digest('hex');
 }
 
 /**
@@ -113,7 +118,10 @@ export function parseSdkDate(value: string): number | undefined {
   const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = parts;
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   // Date.UTC rolls impossible dates over (month 13, 31 April...): only a round trip proves the date real.
-  const roundTrip = new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(/[-:]/g, '');
+  const roundTrip = new Date(ms)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll(/[-:]/g, '');
   return roundTrip === value ? ms : undefined;
 }
 
@@ -130,7 +138,10 @@ function lowerCaseHeaders(headers: HeaderValues): Map<string, string> {
 }
 
 function normalizeNames(names: readonly string[]): string[] {
-  return names.map((name) => name.trim().toLowerCase()).filter((name) => name !== '').sort();
+  return names
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '')
+    .sort();
 }
 
 /** The raw (still percent-encoded) path and query of a request target or an absolute URL. */

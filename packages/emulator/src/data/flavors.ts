@@ -30,8 +30,24 @@ const SPECS: readonly FlavorSpec[] = [
   { id: 's3.xlarge.2', vcpus: 4, ramGiB: 8, generation: 's3', performancetype: 'normal', virtualization: KVM },
   { id: 's3.2xlarge.2', vcpus: 8, ramGiB: 16, generation: 's3', performancetype: 'normal', virtualization: KVM },
   { id: 'c6.large.2', vcpus: 2, ramGiB: 4, generation: 'c6', performancetype: 'computingv3', virtualization: KVM },
-  { id: 'c6.xlarge.2', vcpus: 4, ramGiB: 8, generation: 'c6', performancetype: 'computingv3', virtualization: KVM, az: 'eu-de-01(normal), eu-de-02(sellout)' },
-  { id: 'c6.2xlarge.2', vcpus: 8, ramGiB: 16, generation: 'c6', performancetype: 'computingv3', virtualization: KVM, status: 'sellout' },
+  {
+    id: 'c6.xlarge.2',
+    vcpus: 4,
+    ramGiB: 8,
+    generation: 'c6',
+    performancetype: 'computingv3',
+    virtualization: KVM,
+    az: 'eu-de-01(normal), eu-de-02(sellout)',
+  },
+  {
+    id: 'c6.2xlarge.2',
+    vcpus: 8,
+    ramGiB: 16,
+    generation: 'c6',
+    performancetype: 'computingv3',
+    virtualization: KVM,
+    status: 'sellout',
+  },
 ];
 
 /**

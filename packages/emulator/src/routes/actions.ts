@@ -35,8 +35,11 @@ function parseAction(body: Record<string, unknown>): { kind: 'stop' | 'start'; s
   const action = body[name];
   if (!isObject(action) || !onlyKeys(action, name === 'os-stop' ? ['servers', 'type'] : ['servers'])) return undefined;
   const { servers, type } = action;
-  if ((type !== undefined && type !== 'SOFT' && type !== 'HARD') || !Array.isArray(servers) || servers.length === 0) return undefined;
-  const serverIds = servers.map((entry: unknown) => (isObject(entry) && typeof entry['id'] === 'string' ? entry['id'] : undefined));
+  if ((type !== undefined && type !== 'SOFT' && type !== 'HARD') || !Array.isArray(servers) || servers.length === 0)
+    return undefined;
+  const serverIds = servers.map((entry: unknown) =>
+    isObject(entry) && typeof entry['id'] === 'string' ? entry['id'] : undefined,
+  );
   if (!serverIds.every((id): id is string => id !== undefined)) return undefined;
   return { kind: name === 'os-stop' ? 'stop' : 'start', serverIds: [...new Set(serverIds)] };
 }

@@ -83,7 +83,11 @@ function compare(a: string | number, b: string | number): number {
 }
 
 /** A flavor in the API's JSON shape; the extra specs go under `extra_specs` or `os_extra_specs`. */
-function renderFlavor(flavor: EmulatorFlavor, { baseUrl, world }: RouteContext, specsKey: 'extra_specs' | 'os_extra_specs'): Record<string, unknown> {
+function renderFlavor(
+  flavor: EmulatorFlavor,
+  { baseUrl, world }: RouteContext,
+  specsKey: 'extra_specs' | 'os_extra_specs',
+): Record<string, unknown> {
   return {
     id: flavor.id,
     name: flavor.name,

@@ -37,7 +37,12 @@ export function parseResizeBody(body: Buffer, apiVersion: 'v1' | 'v1.1'): Resize
     (extendparam === undefined || hasOnly(extendparam, 'isAutoPay', [undefined, 'true', 'false'])) &&
     (cpuOptions === undefined || hasOnly(cpuOptions, 'hw:cpu_threads', [undefined, 1, 2])) &&
     (hostId === undefined || (typeof hostId === 'string' && hostId !== ''));
-  if (typeof flavorRef !== 'string' || flavorRef.trim() === '' || (mode !== undefined && mode !== 'withStopServer') || !validOptions) {
+  if (
+    typeof flavorRef !== 'string' ||
+    flavorRef.trim() === '' ||
+    (mode !== undefined && mode !== 'withStopServer') ||
+    !validOptions
+  ) {
     return 'Ecs.0005';
   }
   return { flavorRef, mode, dryRun };

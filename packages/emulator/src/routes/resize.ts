@@ -28,14 +28,21 @@ export function resize(apiVersion: 'v1' | 'v1.1'): RouteHandler {
 
     const jobId = context.random.hex(32);
     const restart = isAt(server, RUNNING);
-    startResizeJob(world, { jobId, now: context.now, durationMs: context.jobDurationMs }, {
-      serverId: server.id,
-      flavorRef: request.flavorRef,
-      restart,
-      previous: powerStatusOf(server),
-    });
+    startResizeJob(
+      world,
+      { jobId, now: context.now, durationMs: context.jobDurationMs },
+      {
+        serverId: server.id,
+        flavorRef: request.flavorRef,
+        restart,
+        previous: powerStatusOf(server),
+      },
+    );
     // UNCONFIRMED (ecs-api.md §1.2): whether a yearly/monthly resize answers job_id next to order_id.
-    const orderId = apiVersion === 'v1.1' && server.metadata['charging_mode'] === '1' ? orderIdAt(context.now, context.random.hex(5)) : undefined;
+    const orderId =
+      apiVersion === 'v1.1' && server.metadata['charging_mode'] === '1'
+        ? orderIdAt(context.now, context.random.hex(5))
+        : undefined;
     world.resizeJobs.push({
       jobId,
       serverId: server.id,
@@ -50,7 +57,12 @@ export function resize(apiVersion: 'v1' | 'v1.1'): RouteHandler {
 }
 
 /** The first reason the API refuses this resize at once, in the cloud's order, or undefined. */
-function refuse(world: World, server: EmulatorServer, request: ResizeRequest, apiVersion: 'v1' | 'v1.1'): EcsErrorCode | undefined {
+function refuse(
+  world: World,
+  server: EmulatorServer,
+  request: ResizeRequest,
+  apiVersion: 'v1' | 'v1.1',
+): EcsErrorCode | undefined {
   if (server.locked) return 'Ecs.0605';
   if (server.metadata['EcmResStatus'] === 'freeze') return 'Ecs.0030';
   if (request.flavorRef === server.flavorId) return 'Ecs.0009';

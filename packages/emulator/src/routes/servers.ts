@@ -29,7 +29,7 @@ export const listServers: RouteHandler = ({ world, query, baseUrl }) => {
   const flavor = readText(query, 'flavor');
   const status = readText(query, 'status');
   const name = readText(query, 'name');
-  const namePattern = name === undefined ? undefined : new RegExp(name.replace(/[\\^$*+?()[\]{}|\/-]/g, '\\$&'));
+  const namePattern = name === undefined ? undefined : new RegExp(name.replace(/[\\^$*+?()[\]{}|/-]/g, '\\$&'));
   const matches = [...world.servers.values()].filter(
     (server) =>
       (flavor === undefined || server.flavorId === flavor) &&

@@ -19,16 +19,22 @@ export const getVolumes: RouteHandler = ({ world, query, baseUrl }) => {
   const ids = text === undefined ? [...world.volumes.keys()] : parseIds(text);
   if (ids.length > MAX_IDS) return tooManyVolumeIds();
   const attachments = attachmentsOf(world, new Set(ids));
-  const volumes = ids.flatMap((id) => world.volumes.get(id) ?? []).map((volume) => renderVolume(world, volume, attachments.get(volume.id) ?? [], baseUrl));
+  const volumes = ids
+    .flatMap((id) => world.volumes.get(id) ?? [])
+    .map((volume) => renderVolume(world, volume, attachments.get(volume.id) ?? [], baseUrl));
   return jsonReply(200, { count: volumes.length, volumes });
 };
 
 /** Where each of these volumes is attached, in one pass over the servers (a fleet has thousands). */
-function attachmentsOf(world: World, volumeIds: ReadonlySet<string>): Map<string, { server: EmulatorServer; attachment: EmulatorAttachment }[]> {
+function attachmentsOf(
+  world: World,
+  volumeIds: ReadonlySet<string>,
+): Map<string, { server: EmulatorServer; attachment: EmulatorAttachment }[]> {
   const found = new Map<string, { server: EmulatorServer; attachment: EmulatorAttachment }[]>();
   for (const server of world.servers.values()) {
     for (const attachment of server.attachments) {
-      if (volumeIds.has(attachment.volumeId)) found.set(attachment.volumeId, [...(found.get(attachment.volumeId) ?? []), { server, attachment }]);
+      if (volumeIds.has(attachment.volumeId))
+        found.set(attachment.volumeId, [...(found.get(attachment.volumeId) ?? []), { server, attachment }]);
     }
   }
   return found;
@@ -40,7 +46,12 @@ function attachmentsOf(world: World, volumeIds: ReadonlySet<string>): Map<string
  */
 function parseIds(text: string): string[] {
   const inner = text.trim().replace(/^\[/, '').replace(/\]$/, '');
-  const ids = inner.split(',').map((part) => part.trim().replace(/^(['"])(.*)\1$/, '$2').trim());
+  const ids = inner.split(',').map((part) =>
+    part
+      .trim()
+      .replace(/^(['"])(.*)\1$/, '$2')
+      .trim(),
+  );
   return [...new Set(ids.filter((id) => id !== ''))];
 }
 

@@ -11,7 +11,7 @@ import { registerRules } from './rule-registry.js';
 /** Options of {@link createRuleEngine}. */
 export interface RuleEngineOptions {
   /** Third-party rules by namespaced id, e.g. `{ 'acme/no-downsize': rule }`. */
-  rules?: Readonly<Record<string, Rule<any>>> | undefined;
+  rules?: Readonly<Record<string, Rule<unknown>>> | undefined;
   /** Third-party plugins; their rules get ids `namespace/name`. */
   plugins?: readonly Plugin[] | undefined;
   /**
@@ -50,8 +50,10 @@ function findingsOf(active: ActiveRule, reports: unknown): Finding[] {
   if (!Array.isArray(reports)) return [brokenRuleFinding(active, 'check() did not return an array')];
   const { messages, docs } = active.rule.meta;
   return (reports as RuleReport[]).map((report) => {
-    const template = typeof report?.messageId === 'string' && Object.hasOwn(messages, report.messageId) ? messages[report.messageId] : undefined;
-    if (template === undefined) return brokenRuleFinding(active, `it reported the undeclared messageId ${JSON.stringify(report?.messageId)}`);
+    const template =
+      typeof report?.messageId === 'string' && Object.hasOwn(messages, report.messageId) ? messages[report.messageId] : undefined;
+    if (template === undefined)
+      return brokenRuleFinding(active, `it reported the undeclared messageId ${JSON.stringify(report?.messageId)}`);
     return {
       ruleId: active.id,
       severity: active.severity,

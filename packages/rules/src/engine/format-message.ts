@@ -7,5 +7,7 @@ export const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
  */
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
   if (data === undefined) return template;
-  return template.replace(PLACEHOLDER, (placeholder, key: string) => (Object.hasOwn(data, key) ? String(data[key]) : placeholder));
+  return template.replace(PLACEHOLDER, (placeholder, key: string) =>
+    Object.hasOwn(data, key) ? String(data[key]) : placeholder,
+  );
 }

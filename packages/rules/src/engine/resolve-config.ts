@@ -42,7 +42,8 @@ export function resolveConfig(config: RuleConfig, known: ReadonlyMap<string, Rul
   for (const [id, raw] of Object.entries(parsed.output.rules)) {
     const rule = known.get(id);
     const entry = v.safeParse(EntrySchema, raw);
-    if (rule === undefined) problems.push(`config.rules.${id}: unknown rule; the known rules are ${[...known.keys()].join(', ')}`);
+    if (rule === undefined)
+      problems.push(`config.rules.${id}: unknown rule; the known rules are ${[...known.keys()].join(', ')}`);
     if (!entry.success) problems.push(...issuesToProblems(entry.issues, `config.rules.${id}`));
     if (rule === undefined || !entry.success) continue;
     const [severity, ...rest] = typeof entry.output === 'string' ? [entry.output] : entry.output;

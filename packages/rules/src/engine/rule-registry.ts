@@ -11,9 +11,11 @@ const NAMESPACED_ID = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*\/[a-z][a-z0-9]*(-[a
 function ruleShapeProblem(rule: unknown): string | undefined {
   const candidate = rule as Partial<Rule> | undefined;
   if (typeof candidate?.check !== 'function') return 'is not a rule: it has no check(facts, context) function';
-  if (typeof candidate.meta?.messages !== 'object' || candidate.meta.messages === null) return 'is not a rule: it has no meta.messages';
+  if (typeof candidate.meta?.messages !== 'object' || candidate.meta.messages === null)
+    return 'is not a rule: it has no meta.messages';
   if (typeof candidate.meta.docs?.description !== 'string') return 'is not a rule: it has no meta.docs.description';
-  if (Object.hasOwn(candidate.meta.messages, 'ruleFailed')) return 'declares the messageId "ruleFailed", which the engine keeps for rules that fail';
+  if (Object.hasOwn(candidate.meta.messages, 'ruleFailed'))
+    return 'declares the messageId "ruleFailed", which the engine keeps for rules that fail';
   return undefined;
 }
 
@@ -23,16 +25,18 @@ function ruleShapeProblem(rule: unknown): string | undefined {
  * built-in; all problems are thrown at once as a {@link RuleConfigError}.
  */
 export function registerRules(
-  builtIns: Readonly<Record<string, Rule<any>>>,
-  extra: Readonly<Record<string, Rule<any>>> = {},
+  builtIns: Readonly<Record<string, Rule<unknown>>>,
+  extra: Readonly<Record<string, Rule<unknown>>> = {},
   plugins: readonly Plugin[] = [],
 ): Map<string, Rule<unknown>> {
   const known = new Map<string, Rule<unknown>>();
   const problems: string[] = [];
-  const add = (id: string, rule: Rule<any>, where: string, namespaced: boolean) => {
+  const add = (id: string, rule: Rule<unknown>, where: string, namespaced: boolean) => {
     const shape = ruleShapeProblem(rule);
     if (!(namespaced ? NAMESPACED_ID : BUILT_IN_ID).test(id)) {
-      problems.push(`${where}: "${id}" is not a valid id${namespaced ? ': third-party rules need a namespace, e.g. "acme/no-downsize"' : ''}`);
+      problems.push(
+        `${where}: "${id}" is not a valid id${namespaced ? ': third-party rules need a namespace, e.g. "acme/no-downsize"' : ''}`,
+      );
     } else if (known.has(id)) {
       problems.push(`${where}: "${id}" is already defined`);
     } else if (shape !== undefined) {
@@ -49,7 +53,8 @@ export function registerRules(
       problems.push(`plugins.${index}: a plugin is { meta: { name, namespace? }, rules, configs? }`);
       continue;
     }
-    for (const [name, rule] of Object.entries(plugin.rules)) add(`${namespace}/${name}`, rule, `plugins.${index} (${plugin.meta.name})`, true);
+    for (const [name, rule] of Object.entries(plugin.rules))
+      add(`${namespace}/${name}`, rule, `plugins.${index} (${plugin.meta.name})`, true);
   }
   if (problems.length > 0) throw new RuleConfigError(problems);
   return known;

@@ -1,7 +1,11 @@
 import * as v from 'valibot';
 
 /** A non-empty string of bounded length. */
-const Text = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'), v.maxLength(256, 'must be at most 256 characters'));
+const Text = v.pipe(
+  v.string('must be a string'),
+  v.nonEmpty('must not be empty'),
+  v.maxLength(256, 'must be at most 256 characters'),
+);
 
 /** A count that cannot be negative. */
 const Count = v.pipe(v.number('must be a number'), v.minValue(0, 'must not be negative'));

@@ -5,7 +5,11 @@ import { docsUrl } from './docs-url.js';
 export const flavorChanges = defineRule({
   meta: {
     type: 'problem',
-    docs: { description: 'The target flavor must differ from the current flavor.', url: docsUrl('flavor-changes'), recommended: true },
+    docs: {
+      description: 'The target flavor must differ from the current flavor.',
+      url: docsUrl('flavor-changes'),
+      recommended: true,
+    },
     messages: { sameFlavor: 'Server {{serverId}} already has flavor {{to}}. Pick a different flavor.' },
   },
   check({ server, target }) {

@@ -18,7 +18,7 @@ export const h1Drivers = defineRule({
       driversNotConfirmed:
         'Changing {{fromGeneration}} ({{from}}) to H1 ({{to}}) needs the H1 driver installed in the guest first, or the server may not boot. Install it, then confirm with confirmations.h1Drivers = true.',
       unverified:
-        'Could not tell whether {{from}} → {{to}} is S1/C1/C2/M1 → H1, which needs a driver first: a flavor generation is unknown. Confirm the driver with confirmations.h1Drivers = true, or look up the flavors\' ecs:generation.',
+        "Could not tell whether {{from}} → {{to}} is S1/C1/C2/M1 → H1, which needs a driver first: a flavor generation is unknown. Confirm the driver with confirmations.h1Drivers = true, or look up the flavors' ecs:generation.",
     },
   },
   check(facts) {
@@ -27,6 +27,11 @@ export const h1Drivers = defineRule({
     if (verdict === false) return [];
     const data = { from: facts.server.flavor.id, to: facts.target.id };
     if (!verdict) return [{ messageId: 'unverified', data }];
-    return [{ messageId: 'driversNotConfirmed', data: { ...data, fromGeneration: (facts.server.flavor.generation ?? '').toUpperCase() } }];
+    return [
+      {
+        messageId: 'driversNotConfirmed',
+        data: { ...data, fromGeneration: (facts.server.flavor.generation ?? '').toUpperCase() },
+      },
+    ];
   },
 });

@@ -13,7 +13,7 @@ import { xenToKvmDrivers } from './xen-to-kvm-drivers.js';
 import { xenVbdLimit } from './xen-vbd-limit.js';
 
 /** The built-in rules by id, in the order they run. */
-export const builtInRules: Readonly<Record<string, Rule<any>>> = {
+export const builtInRules: Readonly<Record<string, Rule<unknown>>> = {
   'server-stopped': serverStopped,
   'flavor-changes': flavorChanges,
   'target-allowed': targetAllowed,

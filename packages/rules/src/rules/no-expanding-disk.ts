@@ -8,7 +8,8 @@ export const noExpandingDisk = defineRule({
     docs: { description: 'No attached disk may be expanding.', url: docsUrl('no-expanding-disk'), recommended: true },
     messages: {
       expanding: 'Disk {{diskId}} of server {{serverId}} is being expanded. Wait until the expansion ends, then resize.',
-      unverified: 'Could not verify that no disk of server {{serverId}} is being expanded: the status of disk {{diskId}} is unknown. Read the disks\' EVS status.',
+      unverified:
+        "Could not verify that no disk of server {{serverId}} is being expanded: the status of disk {{diskId}} is unknown. Read the disks' EVS status.",
     },
   },
   check({ server }) {

@@ -7,8 +7,10 @@ export const noFrozenServer = defineRule({
     type: 'problem',
     docs: { description: 'A frozen server cannot be resized.', url: docsUrl('no-frozen-server'), recommended: true },
     messages: {
-      frozen: 'Server {{serverId}} is frozen and cannot be resized. Settle the account (renew or pay) to unfreeze it, then resize.',
-      unverified: 'Could not verify that server {{serverId}} is not frozen: that fact is unknown. Read metadata.EcmResStatus of the server.',
+      frozen:
+        'Server {{serverId}} is frozen and cannot be resized. Settle the account (renew or pay) to unfreeze it, then resize.',
+      unverified:
+        'Could not verify that server {{serverId}} is not frozen: that fact is unknown. Read metadata.EcmResStatus of the server.',
     },
   },
   check({ server }) {

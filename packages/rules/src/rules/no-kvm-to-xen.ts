@@ -11,7 +11,7 @@ export const noKvmToXen = defineRule({
       kvmToXen:
         'Server {{serverId}} runs on KVM ({{from}}) and {{to}} is a Xen flavor: KVM servers cannot change to Xen, and the resize would fail. Pick a KVM flavor (ecs:virtualization_env_types CloudCompute).',
       unverified:
-        'Could not verify that {{from}} → {{to}} is not KVM → Xen, which fails: the virtualization of {{unknown}} is unknown. Look up the flavors\' ecs:virtualization_env_types.',
+        "Could not verify that {{from}} → {{to}} is not KVM → Xen, which fails: the virtualization of {{unknown}} is unknown. Look up the flavors' ecs:virtualization_env_types.",
     },
   },
   check(facts) {
@@ -19,7 +19,9 @@ export const noKvmToXen = defineRule({
     if (verdict === false) return [];
     const data = { serverId: facts.server.id, from: facts.server.flavor.id, to: facts.target.id };
     if (verdict) return [{ messageId: 'kvmToXen', data }];
-    const unknown = [facts.server.flavor, facts.target].filter((flavor) => flavor.virtualization === undefined).map((flavor) => flavor.id);
+    const unknown = [facts.server.flavor, facts.target]
+      .filter((flavor) => flavor.virtualization === undefined)
+      .map((flavor) => flavor.id);
     return [{ messageId: 'unverified', data: { ...data, unknown: unknown.join(' and ') } }];
   },
 });

@@ -7,8 +7,10 @@ export const noLockedServer = defineRule({
     type: 'problem',
     docs: { description: 'A locked server cannot be resized.', url: docsUrl('no-locked-server'), recommended: true },
     messages: {
-      locked: 'Server {{serverId}} is locked and cannot be resized. Unlock it first (whoever locked it, or the billing lock, must release it).',
-      unverified: 'Could not verify that server {{serverId}} is not locked: that fact is unknown. Read the server\'s locked field.',
+      locked:
+        'Server {{serverId}} is locked and cannot be resized. Unlock it first (whoever locked it, or the billing lock, must release it).',
+      unverified:
+        "Could not verify that server {{serverId}} is not locked: that fact is unknown. Read the server's locked field.",
     },
   },
   check({ server }) {

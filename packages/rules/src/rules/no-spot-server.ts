@@ -8,7 +8,8 @@ export const noSpotServer = defineRule({
     docs: { description: 'A spot server cannot be resized.', url: docsUrl('no-spot-server'), recommended: true },
     messages: {
       spot: 'Server {{serverId}} is a spot server, and spot servers cannot be resized. Create a server of the flavor you need instead.',
-      unverified: 'Could not verify that server {{serverId}} is not a spot server: its charging mode is unknown. Read metadata.charging_mode of the server.',
+      unverified:
+        'Could not verify that server {{serverId}} is not a spot server: its charging mode is unknown. Read metadata.charging_mode of the server.',
     },
   },
   check({ server }) {

@@ -31,7 +31,8 @@ export const serverStopped = defineRule({
     const stopped = status === 'SHUTOFF' && (vmState === undefined || vmState === 'stopped');
     const running = status === 'ACTIVE' && (vmState === undefined || vmState === 'active');
     if (busy && (stopped || running)) return [{ messageId: 'busy', data }];
-    if (stopped || (running && mode === 'withStopServer')) return taskState === undefined ? [{ messageId: 'unverified', data }] : [];
+    if (stopped || (running && mode === 'withStopServer'))
+      return taskState === undefined ? [{ messageId: 'unverified', data }] : [];
     return [{ messageId: running ? 'notStopped' : 'transitional', data }];
   },
 });

@@ -12,20 +12,21 @@ export const targetOnSale = defineRule({
   meta: {
     type: 'problem',
     docs: {
-      description: 'The target flavor must be on sale (not sold out or abandoned) in the server\'s availability zone.',
+      description: "The target flavor must be on sale (not sold out or abandoned) in the server's availability zone.",
       url: docsUrl('target-on-sale'),
       recommended: true,
     },
     messages: {
-      notOnSale: '{{to}} is {{saleStatus}} in the server\'s availability zone and cannot be used. Pick a flavor that is on sale.',
+      notOnSale: "{{to}} is {{saleStatus}} in the server's availability zone and cannot be used. Pick a flavor that is on sale.",
       unverified:
-        'Could not verify that {{to}} is on sale in the server\'s availability zone: its sale status ({{saleStatus}}) is unknown. Read its cond:operation:status and cond:operation:az.',
+        "Could not verify that {{to}} is on sale in the server's availability zone: its sale status ({{saleStatus}}) is unknown. Read its cond:operation:status and cond:operation:az.",
     },
   },
   check({ target }) {
     const saleStatus = target.saleStatus?.toLowerCase();
     if (saleStatus !== undefined && ON_SALE.has(saleStatus)) return [];
-    if (saleStatus !== undefined && NOT_FOR_SALE.has(saleStatus)) return [{ messageId: 'notOnSale', data: { to: target.id, saleStatus } }];
+    if (saleStatus !== undefined && NOT_FOR_SALE.has(saleStatus))
+      return [{ messageId: 'notOnSale', data: { to: target.id, saleStatus } }];
     return [{ messageId: 'unverified', data: { to: target.id, saleStatus: target.saleStatus ?? 'unknown' } }];
   },
 });

@@ -25,6 +25,8 @@ export const xenToKvmDrivers = defineRule({
     if (facts.confirmations?.xenToKvmDrivers === true) return [];
     const verdict = isXenToKvm(facts);
     if (verdict === false) return [];
-    return [{ messageId: verdict ? 'driversNotConfirmed' : 'unverified', data: { from: facts.server.flavor.id, to: facts.target.id } }];
+    return [
+      { messageId: verdict ? 'driversNotConfirmed' : 'unverified', data: { from: facts.server.flavor.id, to: facts.target.id } },
+    ];
   },
 });

@@ -21,7 +21,7 @@ export const xenVbdLimit = defineRule({
       tooManyVbdDisks:
         'Server {{serverId}} is a Xen server with {{count}} VBD disks; with more than 24 it cannot change to KVM ({{to}}). Detach {{excess}} VBD disks first, or pick a Xen flavor.',
       unverified:
-        'Server {{serverId}} has {{count}} VBD disks, more than the 24 a Xen server may have to change to KVM, and whether {{from}} → {{to}} is Xen → KVM is unknown. Look up the flavors\' ecs:virtualization_env_types.',
+        "Server {{serverId}} has {{count}} VBD disks, more than the 24 a Xen server may have to change to KVM, and whether {{from}} → {{to}} is Xen → KVM is unknown. Look up the flavors' ecs:virtualization_env_types.",
     },
   },
   check(facts) {
@@ -29,7 +29,13 @@ export const xenVbdLimit = defineRule({
     if (count <= MAX_VBD_DISKS_FOR_KVM) return [];
     const verdict = isXenToKvm(facts);
     if (verdict === false) return [];
-    const data = { serverId: facts.server.id, from: facts.server.flavor.id, to: facts.target.id, count, excess: count - MAX_VBD_DISKS_FOR_KVM };
+    const data = {
+      serverId: facts.server.id,
+      from: facts.server.flavor.id,
+      to: facts.target.id,
+      count,
+      excess: count - MAX_VBD_DISKS_FOR_KVM,
+    };
     return [{ messageId: verdict ? 'tooManyVbdDisks' : 'unverified', data }];
   },
 });

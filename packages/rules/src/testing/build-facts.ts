@@ -34,6 +34,14 @@ export function buildFacts(overrides: FactsOverrides = {}): ResizeFacts {
       ...server,
       flavor: { id: 's3.large.2', generation: 's3', virtualization: 'kvm', vcpus: 2, ramMiB: 4096, ...server?.flavor },
     },
-    target: { id: 's3.xlarge.2', generation: 's3', virtualization: 'kvm', vcpus: 4, ramMiB: 8192, saleStatus: 'normal', ...target },
+    target: {
+      id: 's3.xlarge.2',
+      generation: 's3',
+      virtualization: 'kvm',
+      vcpus: 4,
+      ramMiB: 8192,
+      saleStatus: 'normal',
+      ...target,
+    },
   };
 }

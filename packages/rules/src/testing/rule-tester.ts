@@ -39,7 +39,7 @@ function fail(problem: string): never {
 }
 
 /** Runs the rule alone on the facts, through the engine (facts and options are validated). */
-async function findingsOf(rule: Rule<any>, testCase: ValidCase): Promise<Finding[]> {
+async function findingsOf(rule: Rule<unknown>, testCase: ValidCase): Promise<Finding[]> {
   const entry = testCase.options === undefined ? 'error' : (['error', testCase.options] as const);
   const engine = createRuleEngine({ rules: { [RULE_ID]: rule }, config: { rules: { [RULE_ID]: entry } } });
   const { findings } = await engine.check(testCase.facts);
@@ -48,7 +48,8 @@ async function findingsOf(rule: Rule<any>, testCase: ValidCase): Promise<Finding
   for (const finding of findings) {
     const template = rule.meta.messages[finding.messageId] ?? '';
     for (const [, key] of template.matchAll(PLACEHOLDER)) {
-      if (!Object.hasOwn(finding.data ?? {}, key!)) fail(`message "${finding.messageId}" has the placeholder {{${key}}}, which its data does not fill`);
+      if (!Object.hasOwn(finding.data ?? {}, key!))
+        fail(`message "${finding.messageId}" has the placeholder {{${key}}}, which its data does not fill`);
     }
   }
   return findings;
@@ -60,9 +61,11 @@ function compare(findings: readonly Finding[], expected: readonly ExpectedError[
   if (findings.length !== expected.length) fail(`expected ${expected.length} error(s), got ${findings.length}: ${got}`);
   expected.forEach((error, index) => {
     const finding = findings[index]!;
-    if (finding.messageId !== error.messageId) fail(`error ${index}: expected messageId "${error.messageId}", got "${finding.messageId}"`);
+    if (finding.messageId !== error.messageId)
+      fail(`error ${index}: expected messageId "${error.messageId}", got "${finding.messageId}"`);
     for (const [key, value] of Object.entries(error.data ?? {})) {
-      if (finding.data?.[key] !== value) fail(`error ${index}: expected data.${key} = ${JSON.stringify(value)}, got ${JSON.stringify(finding.data?.[key])}`);
+      if (finding.data?.[key] !== value)
+        fail(`error ${index}: expected data.${key} = ${JSON.stringify(value)}, got ${JSON.stringify(finding.data?.[key])}`);
     }
   });
 }
@@ -88,7 +91,7 @@ export class RuleTester {
   }
 
   /** Registers one test per case under `describe(name)`. */
-  run(name: string, rule: Rule<any>, tests: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+  run(name: string, rule: Rule<unknown>, tests: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
     const { describe, it } = this.#framework;
     const seen = new Set<string>();
     const register = (kind: 'valid' | 'invalid', testCase: ValidCase, index: number, body: () => Promise<void>) => {
@@ -101,12 +104,15 @@ export class RuleTester {
       });
     };
     describe(name, () => {
-      tests.valid.forEach((testCase, index) => register('valid', testCase, index, async () => compare(await findingsOf(rule, testCase), [])));
+      tests.valid.forEach((testCase, index) =>
+        register('valid', testCase, index, async () => compare(await findingsOf(rule, testCase), [])),
+      );
       tests.invalid.forEach((testCase, index) =>
         register('invalid', testCase, index, async () => {
           if (testCase.errors.length === 0) fail('an invalid case must expect at least one error');
           for (const error of testCase.errors) {
-            if (!Object.hasOwn(rule.meta.messages, error.messageId)) fail(`messageId "${error.messageId}" is not in the rule's meta.messages`);
+            if (!Object.hasOwn(rule.meta.messages, error.messageId))
+              fail(`messageId "${error.messageId}" is not in the rule's meta.messages`);
           }
           compare(await findingsOf(rule, testCase), testCase.errors);
         }),

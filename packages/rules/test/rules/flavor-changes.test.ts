@@ -7,7 +7,10 @@ new RuleTester({ describe, it }).run('flavor-changes', flavorChanges, {
   valid: [
     { name: 'a larger flavor of the same family', facts: buildFacts() },
     { name: 'ids that differ only in the RAM ratio', facts: buildFacts({ target: { id: 's3.large.4' } }) },
-    { name: 'another family with the same vCPUs and RAM', facts: buildFacts({ target: { id: 'c6.large.2', generation: 'c6', vcpus: 2, ramMiB: 4096 } }) },
+    {
+      name: 'another family with the same vCPUs and RAM',
+      facts: buildFacts({ target: { id: 'c6.large.2', generation: 'c6', vcpus: 2, ramMiB: 4096 } }),
+    },
   ],
   invalid: [
     {

@@ -10,7 +10,15 @@ new RuleTester({ describe, it }).run('no-expanding-disk', noExpandingDisk, {
     { name: 'VBD and SCSI disks, all in use', facts: buildFacts({ server: { disks: [...disks(3), ...disks(2, 'SCSI')] } }) },
     {
       name: 'disks in use, available or being attached',
-      facts: buildFacts({ server: { disks: [{ id: 'vbd-1', type: 'VBD', status: 'in-use' }, { id: 'vbd-2', type: 'VBD', status: 'available' }, { id: 'vbd-3', type: 'VBD', status: 'attaching' }] } }),
+      facts: buildFacts({
+        server: {
+          disks: [
+            { id: 'vbd-1', type: 'VBD', status: 'in-use' },
+            { id: 'vbd-2', type: 'VBD', status: 'available' },
+            { id: 'vbd-3', type: 'VBD', status: 'attaching' },
+          ],
+        },
+      }),
     },
   ],
   invalid: [
@@ -26,7 +34,14 @@ new RuleTester({ describe, it }).run('no-expanding-disk', noExpandingDisk, {
     },
     {
       name: 'an extending disk after a disk of unknown status: the known blocker is reported',
-      facts: buildFacts({ server: { disks: [{ id: 'unknown-disk', type: 'VBD' }, { id: 'data-disk', type: 'VBD', status: 'extending' }] } }),
+      facts: buildFacts({
+        server: {
+          disks: [
+            { id: 'unknown-disk', type: 'VBD' },
+            { id: 'data-disk', type: 'VBD', status: 'extending' },
+          ],
+        },
+      }),
       errors: [{ messageId: 'expanding', data: { diskId: 'data-disk' } }],
     },
     {

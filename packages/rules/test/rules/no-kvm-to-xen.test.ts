@@ -15,9 +15,25 @@ new RuleTester({ describe, it }).run('no-kvm-to-xen', noKvmToXen, {
     { name: 'Xen → unknown: a Xen source never changes to Xen from KVM', facts: resizeBetween('xen', undefined) },
   ],
   invalid: [
-    { name: 'KVM → Xen', facts: resizeBetween('kvm', 'xen'), errors: [{ messageId: 'kvmToXen', data: { serverId: SERVER_ID, from, to } }] },
-    { name: 'unknown → Xen', facts: resizeBetween(undefined, 'xen'), errors: [{ messageId: 'unverified', data: { from, to, unknown: from } }] },
-    { name: 'KVM → unknown', facts: resizeBetween('kvm', undefined), errors: [{ messageId: 'unverified', data: { from, to, unknown: to } }] },
-    { name: 'unknown → unknown: both are named', facts: resizeBetween(undefined, undefined), errors: [{ messageId: 'unverified', data: { from, to, unknown: `${from} and ${to}` } }] },
+    {
+      name: 'KVM → Xen',
+      facts: resizeBetween('kvm', 'xen'),
+      errors: [{ messageId: 'kvmToXen', data: { serverId: SERVER_ID, from, to } }],
+    },
+    {
+      name: 'unknown → Xen',
+      facts: resizeBetween(undefined, 'xen'),
+      errors: [{ messageId: 'unverified', data: { from, to, unknown: from } }],
+    },
+    {
+      name: 'KVM → unknown',
+      facts: resizeBetween('kvm', undefined),
+      errors: [{ messageId: 'unverified', data: { from, to, unknown: to } }],
+    },
+    {
+      name: 'unknown → unknown: both are named',
+      facts: resizeBetween(undefined, undefined),
+      errors: [{ messageId: 'unverified', data: { from, to, unknown: `${from} and ${to}` } }],
+    },
   ],
 });

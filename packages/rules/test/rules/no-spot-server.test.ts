@@ -9,7 +9,15 @@ new RuleTester({ describe, it }).run('no-spot-server', noSpotServer, {
     { name: 'yearly/monthly (prePaid)', facts: buildFacts({ server: { chargingMode: 'prePaid' } }) },
   ],
   invalid: [
-    { name: 'spot', facts: buildFacts({ server: { chargingMode: 'spot' } }), errors: [{ messageId: 'spot', data: { serverId: SERVER_ID } }] },
-    { name: 'charging mode unknown', facts: buildFacts({ server: { chargingMode: undefined } }), errors: [{ messageId: 'unverified', data: { serverId: SERVER_ID } }] },
+    {
+      name: 'spot',
+      facts: buildFacts({ server: { chargingMode: 'spot' } }),
+      errors: [{ messageId: 'spot', data: { serverId: SERVER_ID } }],
+    },
+    {
+      name: 'charging mode unknown',
+      facts: buildFacts({ server: { chargingMode: undefined } }),
+      errors: [{ messageId: 'unverified', data: { serverId: SERVER_ID } }],
+    },
   ],
 });

@@ -10,13 +10,21 @@ new RuleTester({ describe, it }).run('target-allowed', targetAllowed, {
   valid: [
     { name: 'the target is listed', facts: buildFacts() },
     { name: 'the only flavor listed is the target', facts: buildFacts({ allowedTargets: ['s3.xlarge.2'] }) },
-    { name: 'the target is listed after the 8 a message would name', facts: buildFacts({ allowedTargets: [...otherFlavors(10), 's3.xlarge.2'] }) },
+    {
+      name: 'the target is listed after the 8 a message would name',
+      facts: buildFacts({ allowedTargets: [...otherFlavors(10), 's3.xlarge.2'] }),
+    },
   ],
   invalid: [
     {
       name: 'the target is not listed',
       facts: buildFacts({ target: { id: 'm6.large.8' } }),
-      errors: [{ messageId: 'notAllowed', data: { to: 'm6.large.8', serverId: SERVER_ID, allowed: 's3.xlarge.2, s3.2xlarge.2, c6.large.2' } }],
+      errors: [
+        {
+          messageId: 'notAllowed',
+          data: { to: 'm6.large.8', serverId: SERVER_ID, allowed: 's3.xlarge.2, s3.2xlarge.2, c6.large.2' },
+        },
+      ],
     },
     {
       name: 'ids are compared exactly',

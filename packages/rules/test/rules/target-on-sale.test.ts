@@ -3,15 +3,30 @@ import { targetOnSale } from '../../src/index.js';
 import { RuleTester, buildFacts } from '../../src/testing/index.js';
 
 new RuleTester({ describe, it }).run('target-on-sale', targetOnSale, {
-  valid: ['normal', 'promotion', 'obt', 'OBT'].map((saleStatus) => ({ name: `sale status ${saleStatus}`, facts: buildFacts({ target: { saleStatus } }) })),
+  valid: ['normal', 'promotion', 'obt', 'OBT'].map((saleStatus) => ({
+    name: `sale status ${saleStatus}`,
+    facts: buildFacts({ target: { saleStatus } }),
+  })),
   invalid: [
     ...['abandon', 'sellout', 'obt_sellout'].map((saleStatus) => ({
       name: `sale status ${saleStatus}`,
       facts: buildFacts({ target: { saleStatus } }),
       errors: [{ messageId: 'notOnSale', data: { to: 's3.xlarge.2', saleStatus } }],
     })),
-    { name: 'sale status in another case', facts: buildFacts({ target: { saleStatus: 'Sellout' } }), errors: [{ messageId: 'notOnSale', data: { saleStatus: 'sellout' } }] },
-    { name: 'sale status unknown', facts: buildFacts({ target: { saleStatus: undefined } }), errors: [{ messageId: 'unverified', data: { to: 's3.xlarge.2', saleStatus: 'unknown' } }] },
-    { name: 'a sale status not understood is not trusted', facts: buildFacts({ target: { saleStatus: 'coming_soon' } }), errors: [{ messageId: 'unverified', data: { saleStatus: 'coming_soon' } }] },
+    {
+      name: 'sale status in another case',
+      facts: buildFacts({ target: { saleStatus: 'Sellout' } }),
+      errors: [{ messageId: 'notOnSale', data: { saleStatus: 'sellout' } }],
+    },
+    {
+      name: 'sale status unknown',
+      facts: buildFacts({ target: { saleStatus: undefined } }),
+      errors: [{ messageId: 'unverified', data: { to: 's3.xlarge.2', saleStatus: 'unknown' } }],
+    },
+    {
+      name: 'a sale status not understood is not trusted',
+      facts: buildFacts({ target: { saleStatus: 'coming_soon' } }),
+      errors: [{ messageId: 'unverified', data: { saleStatus: 'coming_soon' } }],
+    },
   ],
 });

@@ -21,9 +21,21 @@ new RuleTester({ describe, it }).run('xen-to-kvm-drivers', xenToKvmDrivers, {
     { name: 'unknown → unknown, drivers confirmed', facts: resizeBetween(undefined, undefined, confirmed) },
   ],
   invalid: [
-    { name: 'Xen → KVM, no confirmations', facts: resizeBetween('xen', 'kvm'), errors: [{ messageId: 'driversNotConfirmed', data: { from, to } }] },
-    { name: 'Xen → KVM, confirmations without this one', facts: resizeBetween('xen', 'kvm', { confirmations: {} }), errors: [{ messageId: 'driversNotConfirmed' }] },
-    { name: 'Xen → KVM, drivers denied', facts: resizeBetween('xen', 'kvm', denied), errors: [{ messageId: 'driversNotConfirmed', data: { from, to } }] },
+    {
+      name: 'Xen → KVM, no confirmations',
+      facts: resizeBetween('xen', 'kvm'),
+      errors: [{ messageId: 'driversNotConfirmed', data: { from, to } }],
+    },
+    {
+      name: 'Xen → KVM, confirmations without this one',
+      facts: resizeBetween('xen', 'kvm', { confirmations: {} }),
+      errors: [{ messageId: 'driversNotConfirmed' }],
+    },
+    {
+      name: 'Xen → KVM, drivers denied',
+      facts: resizeBetween('xen', 'kvm', denied),
+      errors: [{ messageId: 'driversNotConfirmed', data: { from, to } }],
+    },
     {
       name: 'Xen → KVM, only the H1 drivers confirmed',
       facts: resizeBetween('xen', 'kvm', { confirmations: { h1Drivers: true } }),
@@ -32,6 +44,10 @@ new RuleTester({ describe, it }).run('xen-to-kvm-drivers', xenToKvmDrivers, {
     { name: 'unknown → KVM', facts: resizeBetween(undefined, 'kvm'), errors: [{ messageId: 'unverified', data: { from, to } }] },
     { name: 'Xen → unknown', facts: resizeBetween('xen', undefined), errors: [{ messageId: 'unverified', data: { from, to } }] },
     { name: 'unknown → unknown', facts: resizeBetween(undefined, undefined), errors: [{ messageId: 'unverified' }] },
-    { name: 'unknown → KVM, drivers denied', facts: resizeBetween(undefined, 'kvm', denied), errors: [{ messageId: 'unverified' }] },
+    {
+      name: 'unknown → KVM, drivers denied',
+      facts: resizeBetween(undefined, 'kvm', denied),
+      errors: [{ messageId: 'unverified' }],
+    },
   ],
 });
