@@ -79,6 +79,19 @@ describe('<ecs-resize-check>', () => {
     element.remove();
   });
 
+  it('sends one resize, however often Resize is asked for while one is in flight', async () => {
+    const element = mount(SERVERS.kvmScsi, 'c6.xlarge.2');
+    await nextEvent(element, 'preflight');
+    const posts = emulator.state.countRequests('resize');
+    const [first, second] = await Promise.all([element.resize(), element.resize()]);
+    expect(emulator.state.countRequests('resize') - posts).toBe(1);
+    expect(first?.status).toBe('SUCCESS');
+    expect(second).toBeUndefined();
+    expect(emulator.state.resizeJobs.filter((job) => job.serverId === SERVERS.kvmScsi)).toHaveLength(1);
+    expect(element.querySelector('button')!.disabled).toBe(true);
+    element.remove();
+  });
+
   it('reports a failed check as an error event and message', async () => {
     defineResizeCheckElement();
     const element = document.createElement('ecs-resize-check') as ResizeCheckElement;

@@ -160,7 +160,9 @@ describe.concurrent('fleet apply', () => {
     expect(first.code).toBe(1); // item 20 (a running server) is blocked
     expect(first.stdout).toMatch(new RegExp(`blocked +${id(20)} +s3\\.xlarge\\.2 +server-stopped`));
     expect(first.stdout).toMatch(new RegExp(`submitted  ${id(16)} → s3\\.large\\.2  job \\w+`));
-    expect(first.stdout).toContain('3 succeeded, 0 failed, 0 blocked, 0 errors, 0 uncertain, 0 skipped (done before)');
+    expect(first.stdout).toContain(
+      '3 succeeded, 0 failed, 0 blocked, 0 errors, 0 uncertain, 0 pending (re-run to wait again), 0 skipped (done before)',
+    );
     const journal = `${input}.results.jsonl`;
     expect(
       journalOf(journal)
@@ -211,7 +213,9 @@ describe.concurrent('fleet apply', () => {
     expect(code).toBe(3); // one uncertain item
     expect(stderr).toContain(`The last line of ${journal} was cut short by a crash; it is removed.`);
     expect(stdout).toContain('3 items resumed from the journal');
-    expect(stdout).toContain('2 succeeded, 0 failed, 0 blocked, 0 errors, 1 uncertain, 1 skipped (done before)');
+    expect(stdout).toContain(
+      '2 succeeded, 0 failed, 0 blocked, 0 errors, 1 uncertain, 0 pending (re-run to wait again), 1 skipped (done before)',
+    );
     expect(stdout).toMatch(
       new RegExp(
         `1 uncertain: the resize may or may not have been sent[\\s\\S]*Check each server[\\s\\S]*  ${id(c)} → s3\\.xlarge\\.2`,
@@ -231,7 +235,9 @@ describe.concurrent('fleet apply', () => {
     // The torn line is gone: a third run reads the journal and sends nothing.
     const third = await cli(['fleet', 'apply', input, '--journal', journal, ...FAST], env);
     expect(third.code).toBe(3);
-    expect(third.stdout).toContain('0 succeeded, 0 failed, 0 blocked, 0 errors, 1 uncertain, 3 skipped (done before)');
+    expect(third.stdout).toContain(
+      '0 succeeded, 0 failed, 0 blocked, 0 errors, 1 uncertain, 0 pending (re-run to wait again), 3 skipped (done before)',
+    );
     expect(jobsPerServer()).toEqual([1, 0, 0, 1]);
   });
 
@@ -264,6 +270,34 @@ describe.concurrent('fleet apply', () => {
         .map((entry) => entry.state)
         .filter((state) => state === 'succeeded'),
     ).toHaveLength(3);
+  });
+
+  it('a whole last record without its newline is kept: its `sending` item is not sent again', async () => {
+    const input = file('no-newline.json', JSON.stringify([itemFor(17)]));
+    const journal = `${input}.results.jsonl`;
+    writeFileSync(journal, JSON.stringify({ ...itemFor(17), state: 'sending', at: new Date().toISOString() }));
+    const run = await cli(['fleet', 'apply', input, ...FAST], env);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('1 uncertain');
+    expect(jobsOf(id(17))).toHaveLength(0);
+    expect(readFileSync(journal, 'utf8').endsWith('\n')).toBe(true);
+    expect(journalOf(journal).map((entry) => entry.state)).toEqual(['sending']);
+  });
+
+  it('refuses a journal line that is not an entry, with exit code 2', async () => {
+    const input = file('bad-journal.json', JSON.stringify([itemFor(20)]));
+    writeFileSync(`${input}.results.jsonl`, '42\n');
+    const run = await cli(['fleet', 'apply', input, ...FAST], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/line 1 is not a journal entry/);
+  });
+
+  it('exits with 4 and says so when a job does not end in time (pending)', async () => {
+    const input = file('pending.json', JSON.stringify([itemFor(3)]));
+    const run = await cli(['fleet', 'apply', input, '--interval', '20', '--timeout', '60'], env);
+    expect(run.code).toBe(4);
+    expect(run.stdout).toContain('1 pending (re-run to wait again)');
+    expect(jobsOf(id(3))).toHaveLength(1);
   });
 
   it('exits with 4 when a job fails (a confirmation that was not true)', async () => {

@@ -59,6 +59,8 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeCheckElem
     waitOptions: Pick<WaitForJobOptions, 'interval' | 'maxInterval' | 'timeout'> = {};
     #report: Report | undefined;
     #run = 0;
+    /** A resize is in flight: no check, no second resize, until it ends. */
+    #busy = false;
     #scheduled = false;
     #abort = new AbortController();
     #parts: { report: HTMLElement; confirm: HTMLFieldSetElement; button: HTMLButtonElement; progress: HTMLElement } | undefined;
@@ -163,7 +165,7 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeCheckElem
 
     async check() {
       const inputs = this.#inputs();
-      if (!inputs) return undefined;
+      if (!inputs || this.#busy) return undefined;
       const run = ++this.#run;
       const { client, engine, serverId, flavorRef, mode, parts, signal } = inputs;
       parts.button.disabled = true;
@@ -192,19 +194,17 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeCheckElem
 
     async resize() {
       const inputs = this.#inputs();
-      if (!inputs || !this.#report?.ok) return undefined;
+      if (!inputs || this.#busy || !this.#report?.ok) return undefined;
       const { client, engine, serverId, flavorRef, mode, parts, signal } = inputs;
+      this.#busy = true;
+      this.#report = undefined;
       this.#run += 1;
       parts.button.disabled = true;
       parts.progress.textContent = 'Sending the resize…';
       this.#emit('resize-start', { serverId, flavorRef });
       try {
-        const result = await client.resize(serverId, flavorRef, {
-          preflight: engine,
-          confirmations: this.#confirmations,
-          mode,
-          signal,
-        });
+        // Not aborted when the element leaves the page: a resize half sent would be uncertain.
+        const result = await client.resize(serverId, flavorRef, { preflight: engine, confirmations: this.#confirmations, mode });
         const job =
           result.jobId === undefined
             ? undefined
@@ -222,8 +222,10 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeCheckElem
         this.#emit('done', { result, job });
         return job;
       } catch (error) {
-        if (!signal.aborted) this.#fail(error, parts.progress);
+        this.#fail(error, parts.progress);
         return undefined;
+      } finally {
+        this.#busy = false;
       }
     }
   };

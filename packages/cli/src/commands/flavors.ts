@@ -21,7 +21,7 @@ function flavorTable(flavors: readonly TargetFlavor[], colors: Colors): string {
       formatRam(flavor.ramMiB),
       formatVirtualization(flavor.virtualization),
       flavor.generation ?? '?',
-      styledSaleStatus(flavor.saleStatus ?? 'normal', colors),
+      styledSaleStatus(flavor.saleStatus ?? '?', colors),
     ]),
     colors,
   );

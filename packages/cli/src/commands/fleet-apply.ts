@@ -16,6 +16,8 @@ import { openJournal } from '../fleet/journal.js';
 import { planExitCode } from '../fleet/plan-exit-code.js';
 import { countOf } from '../output/count.js';
 import { formatApplyResult, formatJournalEntry, formatPlan, planToJson } from '../output/format-fleet.js';
+import { maskSecrets } from '../output/redact.js';
+import { secretsIn } from '../config/credentials.js';
 import type { Command } from './command.js';
 
 /** The journal's key of an item: the same server and flavor is the same resize. */
@@ -38,11 +40,12 @@ function trackedByJournal(previous: readonly FleetJournalEntry[]): Set<string> {
 const isItem = (item: unknown): item is FleetItem => typeof item === 'object' && item !== null;
 
 /**
- * The exit code of an apply: 4 if a job failed, 3 for errors or uncertain items, else the
- * plan's (an error item's code, or 1 for a blocked item), else 1 if a re-check blocked, else 0.
+ * The exit code of an apply: 4 if a job failed or did not end in time, 3 for errors or
+ * uncertain items, else the plan's (an error item's code, or 1 for a blocked item), else 1 if
+ * a re-check blocked, else 0.
  */
 function exitCodeOfApply({ summary }: FleetApplyResult, plan: FleetPlan): number {
-  if (summary.failed > 0) return ExitCode.jobFailed;
+  if (summary.failed > 0 || summary.pending > 0) return ExitCode.jobFailed;
   if (summary.errors > 0 || summary.uncertain > 0) return ExitCode.api;
   const planned = planExitCode(plan);
   if (planned !== ExitCode.ok) return planned;
@@ -107,7 +110,9 @@ export const fleetApplyCommand: Command = {
         terminal.print(`Applying the ready items; journal: ${journal.path}`);
       }
       const result = await applyFleet(ecs, rules, plan, {
-        record: (entry) => journal.record(entry),
+        // The journal is output too: an error text that echoes a secret is masked there as well.
+        record: (entry) =>
+          journal.record(entry.error === undefined ? entry : { ...entry, error: maskSecrets(entry.error, secretsIn(io.env)) }),
         previous: journal.previous,
         concurrency,
         waitOptions,

@@ -15,6 +15,18 @@ export interface Journal {
   record(entry: FleetJournalEntry): void;
 }
 
+/** Whether a parsed line has the fields every entry has (core checks the rest). */
+function isEntry(value: unknown): value is FleetJournalEntry {
+  const entry = value as Partial<FleetJournalEntry> | null;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.serverId === 'string' &&
+    typeof entry.flavorRef === 'string' &&
+    typeof entry.state === 'string'
+  );
+}
+
 /** The entries of a journal's text; only its last line may be torn (cut by a crash). */
 function parseEntries(text: string, path: string): { entries: FleetJournalEntry[]; tornLine: boolean } {
   const lines = text.split('\n');
@@ -22,13 +34,17 @@ function parseEntries(text: string, path: string): { entries: FleetJournalEntry[
   let tornLine = false;
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
+    let entry: unknown;
     try {
-      entries.push(JSON.parse(line) as FleetJournalEntry);
+      entry = JSON.parse(line);
     } catch (error) {
       if (index !== lines.length - 1)
         throw new UsageError(`Journal ${path} line ${index + 1} is not JSON: fix or remove it.`, { cause: error });
       tornLine = true;
+      return;
     }
+    if (!isEntry(entry)) throw new UsageError(`Journal ${path} line ${index + 1} is not a journal entry: fix or remove it.`);
+    entries.push(entry);
   });
   return { entries, tornLine };
 }
@@ -55,8 +71,11 @@ function withSyncedFile(path: string, flags: string, use: (fd: number) => void):
 export function openJournal(path: string): Journal {
   const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   const { entries, tornLine } = text === undefined ? { entries: [], tornLine: false } : parseEntries(text, path);
-  if (text !== undefined && !text.endsWith('\n') && text !== '') {
-    withSyncedFile(path, 'r+', (fd) => ftruncateSync(fd, Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1))));
+  if (text !== undefined && text !== '' && !text.endsWith('\n')) {
+    // A torn last line is cut off; a whole last record only lacks its newline, which is added.
+    if (tornLine)
+      withSyncedFile(path, 'r+', (fd) => ftruncateSync(fd, Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1))));
+    else withSyncedFile(path, 'a', (fd) => appendFileSync(fd, '\n'));
   }
   let created = text !== undefined;
   return {

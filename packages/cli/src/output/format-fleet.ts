@@ -67,9 +67,9 @@ export function formatJournalEntry(entry: FleetJournalEntry, colors: Colors): st
  * have been sent) with what to do about them.
  */
 export function formatApplyResult(result: FleetApplyResult, colors: Colors): string {
-  const { succeeded, failed, blocked, errors, uncertain, skipped } = result.summary;
+  const { succeeded, failed, blocked, errors, uncertain, skipped, pending } = result.summary;
   const lines = [
-    `${colors.green(`${succeeded} succeeded`)}, ${failed} failed, ${blocked} blocked, ${countOf(errors, 'error')}, ${uncertain} uncertain, ${skipped} skipped (done before)`,
+    `${colors.green(`${succeeded} succeeded`)}, ${failed} failed, ${blocked} blocked, ${countOf(errors, 'error')}, ${uncertain} uncertain, ${pending} pending (re-run to wait again), ${skipped} skipped (done before)`,
   ];
   const unsure = result.entries.filter((entry) => entry.state === 'sending');
   if (unsure.length > 0) {
