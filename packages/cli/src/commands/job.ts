@@ -4,16 +4,12 @@ import { ExitCode } from '../exit-codes.js';
 import { waitWithProgress } from '../jobs/wait-with-progress.js';
 import type { Colors } from '../output/colors.js';
 import { formatError } from '../output/format-error.js';
+import { styledJobStatus } from '../output/job-status.js';
 import type { Command } from './command.js';
 
 /** A job's fields for people, in a two-column list; absent ones left out. */
 function formatJob(job: Job, colors: Colors): string {
-  const status =
-    job.status === 'SUCCESS'
-      ? colors.green(job.status)
-      : job.status === 'FAIL'
-        ? colors.red(job.status)
-        : colors.cyan(job.status);
+  const status = styledJobStatus(job.status, colors);
   const rows: [string, string | null | undefined][] = [
     ['job', job.job_id],
     ['status', status],

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors/UsageError.js';
+import { messageOf } from '../output/message-of.js';
 
 /** The file names looked for in the current directory, when `--config` is not given. */
 const CONFIG_FILE_NAMES = ['ecs-resize.config.mjs', 'ecs-resize.config.json'] as const;
@@ -42,7 +43,7 @@ async function readConfigValue(path: string): Promise<unknown> {
     if (extension === '.mjs' || extension === '.js')
       return ((await import(pathToFileURL(path).href)) as { default?: unknown }).default;
   } catch (error) {
-    throw new UsageError(`Cannot read the config file ${path}: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new UsageError(`Cannot read the config file ${path}: ${messageOf(error)}`, {
       cause: error,
     });
   }

@@ -10,6 +10,7 @@ import {
 import { InterruptedError } from '../errors/InterruptedError.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Colors } from './colors.js';
+import { messageOf } from './message-of.js';
 
 /** An error as the `--json` document describes it. */
 export interface ErrorJson {
@@ -38,7 +39,7 @@ function detailsOf(error: unknown): Record<string, unknown> {
 /** The error for `--json`: its name, message, exit code and details. */
 export function errorToJson(error: unknown, exitCode: number): ErrorJson {
   const name = error instanceof Error ? error.name : 'Error';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return { name, message, exitCode, ...detailsOf(error) };
 }
 
@@ -47,7 +48,7 @@ export function errorToJson(error: unknown, exitCode: number): ErrorJson {
  * interruption's message alone; for an unexpected error (a bug), its stack too.
  */
 export function formatError(error: unknown, exitCode: number, colors: Colors): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   if (error instanceof InterruptedError) return colors.yellow(message);
   const text = `${colors.red('error:')} ${message}`;
   if (exitCode !== ExitCode.internal) return text;

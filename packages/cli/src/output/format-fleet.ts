@@ -3,6 +3,7 @@ import { exitCodeOf } from '../errors/exit-code-of.js';
 import type { Colors } from './colors.js';
 import { errorToJson } from './format-error.js';
 import { countOf } from './count.js';
+import { messageOf } from './message-of.js';
 import { formatTable } from './table.js';
 
 /** A plan status or journal state, padded to `width`, coloured by what it means. */
@@ -16,7 +17,7 @@ function styledState(state: string, colors: Colors, width = 0): string {
 
 /** What blocked an item (its error rule ids), or why it is an error. */
 function detailsOf(plan: FleetItemPlan): string {
-  if (plan.status === 'error') return plan.error instanceof Error ? plan.error.message : String(plan.error);
+  if (plan.status === 'error') return messageOf(plan.error);
   const errors = plan.report?.findings.filter((finding) => finding.severity === 'error') ?? [];
   return [...new Set(errors.map((finding) => finding.ruleId))].join(', ');
 }

@@ -1,4 +1,5 @@
 import type { Job } from '@ecs-resize/core';
+import { styledJobStatus } from './job-status.js';
 import type { Terminal } from './terminal.js';
 
 /** Shows a job's progress while it is waited for. */
@@ -7,14 +8,6 @@ export interface JobProgress {
   update(job: Job): void;
   /** Ends the progress display (a live line gets its newline). */
   end(): void;
-}
-
-/** A job status, coloured by what it means. */
-function styledStatus(status: string, terminal: Terminal): string {
-  const colors = terminal.progressColors;
-  if (status === 'SUCCESS') return colors.green(status);
-  if (status === 'FAIL') return colors.red(status);
-  return colors.cyan(status);
 }
 
 /**
@@ -26,7 +19,7 @@ export function createJobProgress(terminal: Terminal, jobId: string, now: () => 
   const started = now();
   let lastStatus: string | undefined;
   const line = (job: Job) =>
-    `job ${jobId}: ${styledStatus(job.status, terminal)} after ${((now() - started) / 1000).toFixed(1)} s`;
+    `job ${jobId}: ${styledJobStatus(job.status, terminal.progressColors)} after ${((now() - started) / 1000).toFixed(1)} s`;
   return {
     update(job) {
       if (terminal.liveProgress) terminal.progress.write(`\r\u001b[2K${line(job)}`);
