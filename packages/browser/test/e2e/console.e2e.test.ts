@@ -4,10 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { findChromium } from '../../../../config/find-chromium.mjs';
 
-/** Debian's Chromium, installed by scripts/ensure-chromium.mjs (which `pnpm test` runs first). */
-const CHROMIUM = '/usr/bin/chromium';
+/** Chromium: `CHROMIUM_PATH` or the usual locations (`pnpm test` installs Debian's package where it can). */
+const chromiumLocation = findChromium();
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -61,10 +62,18 @@ describe('the console in real Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
+    if (chromiumLocation.path === undefined) return;
     emulator = await startEmulator({ jobDurationMs: 400 });
     ({ server: consoleServer, origin } = await startConsole(emulator));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: chromiumLocation.path, args: CHROMIUM_ARGS });
   }, 60_000);
+
+  // Without a browser every test fails, saying what to do: they are never skipped silently.
+  beforeEach(() => {
+    if (chromiumLocation.path === undefined) {
+      throw new Error(`The real-browser tests need Chromium: ${chromiumLocation.reason}.`);
+    }
+  });
 
   afterAll(async () => {
     await browser?.close();
