@@ -6,6 +6,7 @@ import { measureClientOverhead } from './client-overhead.mjs';
 import { measureCollectFactsRequests } from './collect-facts-requests.mjs';
 import { measureEngineThroughput } from './engine-throughput.mjs';
 import { measureFleetPlanning } from './fleet-plan.mjs';
+import { measureReferenceBundles } from './reference-bundles.mjs';
 import { measureSigning } from './signing.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
@@ -24,7 +25,7 @@ console.log(`\nAK/SK signing (WebCrypto), ${signing.count} resize requests:`);
 console.log(`  ${signing.perSecond.toFixed(0)} signatures/s (${signing.microsecondsEach.toFixed(0)} µs each)`);
 
 console.log('\nBrowser bundles (rollup + terser, gzip -9):');
-for (const bundle of await measureBundles()) {
+for (const bundle of [...(await measureBundles()), ...(await measureReferenceBundles())]) {
   const goal = bundle.goal === undefined ? '' : `  (goal <= ${kb(bundle.goal)})`;
   console.log(`  ${bundle.name}: ${kb(bundle.minified)} min, ${kb(bundle.gzip)} gz${goal}`);
 }
