@@ -44,6 +44,14 @@ export function apiNotFound(status: 404 | 405, requestId: string, headers: Reado
 }
 
 /**
+ * The gateway's answer for a request it cannot parse (a malformed target). UNCONFIRMED: the
+ * gateway's code for it is not documented; the emulator uses `APIG.0201` with HTTP 400.
+ */
+export function malformedRequest(requestId: string): Reply {
+  return apigError(400, 'APIG.0201', 'The request is malformed.', requestId);
+}
+
+/**
  * The job API's error answer. Unlike the other ECS APIs it puts `code` and `message` at the top
  * level (ecs-api.md §3: "message and code ... present only when an error occurs in the request to
  * query a job"), so clients must parse this shape too.

@@ -2,14 +2,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { authenticate } from './auth/authenticate.js';
-import { splitTarget } from './auth/verify-signature.js';
 import { createCors } from './cors.js';
-import { apigError, apiNotFound, ecsError, ReplyError } from './errors.js';
+import { apigError, apiNotFound, ecsError, malformedRequest, ReplyError } from './errors.js';
 import { createFaultPicker, faultAnswer, type FaultPhase } from './faults.js';
 import { advanceJobs } from './jobs.js';
 import { resolveOptions, type Emulator, type EmulatorOptions } from './options.js';
 import { createRandom } from './prng.js';
 import type { Answer, Reply } from './reply.js';
+import { readTarget, type RequestTarget } from './request-target.js';
 import { matchRoute, type Route } from './router.js';
 import { createStateView, createWorld, type RequestLogEntry } from './state.js';
 
@@ -34,13 +34,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     route: Route,
     params: Readonly<Record<string, string>>,
     request: IncomingMessage,
+    target: RequestTarget,
     body: Buffer,
     entry: RequestLogEntry,
   ): Reply => {
     const now = Date.now();
-    const target = request.url ?? '/';
     if (config.auth !== false) {
-      const reason = authenticate({ method: entry.method, url: target, headers: request.headers, body }, config.auth, now);
+      const url = request.url ?? '/';
+      const reason = authenticate({ method: entry.method, url, headers: request.headers, body }, config.auth, now);
       if (reason !== undefined)
         return apigError(401, 'APIG.0301', `Incorrect IAM authentication information: ${reason}`, entry.requestId);
     }
@@ -49,7 +50,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (projectId !== world.projectId || (headerProjectId !== undefined && headerProjectId !== projectId))
       return ecsError('Ecs.0023');
     advanceJobs(world, now);
-    const query = new URLSearchParams(splitTarget(target).query);
+    const query = new URLSearchParams(target.query);
     try {
       return route.handle({ world, params, query, body, baseUrl, now, random: ids, jobDurationMs: config.jobDurationMs });
     } catch (error) {
@@ -59,7 +60,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 
   /** Decides the answer to one request. */
-  const respond = async (request: IncomingMessage, body: Buffer, entry: RequestLogEntry): Promise<Answer> => {
+  const respond = async (
+    request: IncomingMessage,
+    target: RequestTarget,
+    body: Buffer,
+    entry: RequestLogEntry,
+  ): Promise<Answer> => {
     const preflight = cors.preflight(entry.method, request.headers);
     if (preflight !== undefined) return preflight;
     const match = matchRoute(entry.method, entry.path);
@@ -76,15 +82,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     };
     const early = await injectFaults('before');
     if (early !== undefined) return early;
-    const processed = processRequest(route, params, request, body, entry);
+    const processed = processRequest(route, params, request, target, body, entry);
     return (await injectFaults('after', processed)) ?? processed;
   };
 
   const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const target = request.url ?? '/';
+    const target = readTarget(request.url ?? '');
     const entry: RequestLogEntry = {
       method: (request.method ?? 'GET').toUpperCase(),
-      path: splitTarget(target).path,
+      path: target?.path ?? request.url ?? '',
       route: null,
       status: null,
       faults: [],
@@ -93,9 +99,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     world.requests.push(entry);
     let answer: Answer;
     try {
-      answer = await respond(request, await readBody(request), entry);
+      const body = await readBody(request);
+      answer = target === undefined ? malformedRequest(entry.requestId) : await respond(request, target, body, entry);
     } catch (error) {
-      if (closing.signal.aborted) {
+      // Closing, or the client went away mid-request: there is no one to answer.
+      if (closing.signal.aborted || request.socket.destroyed) {
         request.socket.destroy();
         return;
       }
@@ -113,7 +121,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     response.end(answer.body);
   };
 
-  const server = createServer((request, response) => void serve(request, response));
+  // Nothing a request does may end the process: what escapes `serve` (a failed write) ends
+  // that one connection.
+  const server = createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      console.error('@ecs-resize/emulator: unexpected error', error);
+      response.destroy();
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, '127.0.0.1', () => {
