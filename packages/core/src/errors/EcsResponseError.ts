@@ -27,8 +27,11 @@ export class EcsResponseError extends EcsError {
    * @param issues What did not match.
    */
   constructor(status: number, method: string, url: string, issues: readonly string[]) {
+    // A write (the resize POST) was answered 2xx: it may be running, whatever its answer says.
+    const effect =
+      method === 'GET' ? '' : ` The ${method} was accepted and may have taken effect: check before sending it again.`;
     super(
-      `Unexpected response (HTTP ${status}) to ${method} ${url}: ${issues.join('; ')}. ` +
+      `Unexpected response (HTTP ${status}) to ${method} ${url}: ${issues.join('; ')}.${effect} ` +
         'The API or a proxy in between answered something this client does not understand; ' +
         'check the endpoint, and report it if the endpoint is right.',
     );
