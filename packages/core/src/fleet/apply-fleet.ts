@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { EcsClient } from '../client/create-ecs-client.js';
 import { MAX_TIMEOUT } from '../client/client-options.js';
 import { isEcsError } from '../errors/EcsError.js';
+import { EcsInputError } from '../errors/EcsInputError.js';
 import { JobFailedError } from '../errors/JobFailedError.js';
 import { PreflightError } from '../errors/PreflightError.js';
 import { parseInput } from '../input/parse-input.js';
@@ -9,7 +10,10 @@ import { SignalSchema } from '../input/request-options.js';
 import { wholeNumber } from '../input/whole-number.js';
 import { PreflightSchema, type Preflight } from '../preflight/preflight.js';
 import { mapConcurrent } from '../utils/map-concurrent.js';
+import { refuseDuplicateServers } from './duplicate-servers.js';
 import type { FleetItem, FleetJournalEntry, FleetJournalState, FleetPlan } from './fleet-types.js';
+import { readFleetJournal, type FleetJournalHistory } from './journal-history.js';
+import { serverIdOf } from './server-key.js';
 
 /** Options of `applyFleet`. */
 export interface ApplyFleetOptions {
@@ -18,7 +22,10 @@ export interface ApplyFleetOptions {
    * (and flush it) so that a crash loses nothing.
    */
   record: (entry: FleetJournalEntry) => void | Promise<void>;
-  /** The journal of earlier runs: succeeded items are skipped, submitted ones waited for again. */
+  /**
+   * The journal of earlier runs: a server it says was sent a resize is never sent another
+   * (succeeded: skipped; submitted: its job waited for again; failed or uncertain: reported).
+   */
   previous?: readonly FleetJournalEntry[] | undefined;
   /** Items in progress at once (resize sent, job waited for). @default 4 */
   concurrency?: number | undefined;
@@ -81,8 +88,27 @@ const InputSchema = v.object({
   ),
 });
 
-/** The journal key of a resize. */
-const keyOf = (item: { serverId: string; flavorRef: string }) => `${item.serverId}\u0000${item.flavorRef}`;
+/**
+ * Throws an `EcsInputError` when an item of the plan names a server that the journal says was
+ * sent a resize to another flavor: a journal resizes each server once, so the plan and the
+ * journal disagree on what to do (nothing is sent).
+ */
+function refuseJournalConflicts(items: FleetPlan['items'], history: FleetJournalHistory): void {
+  const issues = items.flatMap(({ item }, index) => {
+    const serverId = serverIdOf(item);
+    const sent = serverId === undefined ? undefined : history.sentTo(serverId);
+    if (sent === undefined || sent.entry.flavorRef === item.flavorRef) return [];
+    return [
+      {
+        path: `plan.items.${index}.flavorRef`,
+        message:
+          `server ${serverId} was sent a resize to ${sent.entry.flavorRef} by an earlier run (${sent.outcome}): ` +
+          'a journal resizes each server once; resize it again with a new journal',
+      },
+    ];
+  });
+  if (issues.length > 0) throw new EcsInputError('applyFleet', issues);
+}
 
 /** An error's message, for the journal. */
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -92,9 +118,13 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * engine (the facts may have changed since the plan), sent once (`sending` is recorded only
  * once the check passed), and its job waited for.
  * Every state change is passed to `record` first, so that a re-run with the journal as
- * `previous` resumes: it skips what succeeded, waits again for jobs already submitted, and
- * never re-sends a resize whose answer was lost (`sending`, counted as uncertain: check those
- * servers by hand). Blocked and error items of the plan are not touched.
+ * `previous` resumes (`readFleetJournal`): a server the journal says was sent a resize is
+ * never sent another. It skips what succeeded, waits again for jobs already submitted,
+ * reports failed jobs again, and never re-sends a resize whose answer was lost (`sending`,
+ * counted as uncertain: check those servers by hand). Blocked and error items of the plan are
+ * not touched.
+ * @throws {EcsInputError} Before anything is sent, when the plan names a server twice, or a
+ * server that the journal says was sent a resize to another flavor.
  */
 export async function applyFleet(
   client: EcsClient,
@@ -104,15 +134,20 @@ export async function applyFleet(
 ): Promise<FleetApplyResult> {
   const input = parseInput('applyFleet', '', InputSchema, { client, engine, plan, options });
   const { record, previous, concurrency, waitOptions, onProgress, signal } = input.options;
-  const last = new Map<string, FleetJournalEntry>((previous ?? []).map((entry) => [keyOf(entry), entry]));
+  refuseDuplicateServers(
+    'applyFleet',
+    'plan.items',
+    plan.items.map((planned) => planned.item),
+  );
+  const history = readFleetJournal(previous ?? []);
+  refuseJournalConflicts(plan.items, history);
   const summary = { succeeded: 0, failed: 0, blocked: 0, errors: 0, uncertain: 0, skipped: 0, pending: 0 };
-  // The ready items, and those an earlier run already started whatever the plan says now (a
-  // server being resized, or resized, no longer plans as ready).
-  const started = new Set<FleetJournalState>(['sending', 'submitted', 'succeeded']);
+  // The ready items, and those an earlier run sent whatever the plan says now (a server being
+  // resized, or resized, no longer plans as ready).
   const items = plan.items
     .filter(({ item, status }) => {
-      const state = last.get(keyOf(item))?.state;
-      return status === 'ready' || (state !== undefined && started.has(state));
+      const serverId = serverIdOf(item);
+      return status === 'ready' || (serverId !== undefined && history.sentTo(serverId) !== undefined);
     })
     .map((planned) => planned.item);
 
@@ -193,17 +228,22 @@ export async function applyFleet(
     items,
     concurrency,
     async (item) => {
-      const before = last.get(keyOf(item));
-      if (before?.state === 'succeeded') {
-        summary.skipped += 1;
-        return before;
+      const sent = history.sentTo(item.serverId);
+      switch (sent?.outcome) {
+        case undefined:
+          return send(item);
+        case 'submitted':
+          return finish(item, sent.jobId, sent.entry);
+        case 'succeeded':
+          summary.skipped += 1;
+          return sent.entry;
+        case 'failed':
+          summary.failed += 1;
+          return sent.entry;
+        case 'uncertain':
+          summary.uncertain += 1;
+          return sent.entry;
       }
-      if (before?.state === 'sending') {
-        summary.uncertain += 1;
-        return before;
-      }
-      if (before?.state === 'submitted' && before.jobId) return finish(item, before.jobId, before);
-      return send(item);
     },
     signal,
   );

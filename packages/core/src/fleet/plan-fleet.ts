@@ -15,6 +15,7 @@ import type { ResizeFlavor } from '../schemas/flavor.js';
 import type { Server } from '../schemas/server.js';
 import type { Volume } from '../schemas/volume.js';
 import { mapConcurrent } from '../utils/map-concurrent.js';
+import { refuseDuplicateServers } from './duplicate-servers.js';
 import type { FleetItem, FleetItemPlan, FleetPlan } from './fleet-types.js';
 
 /** Options of `planFleet`. */
@@ -166,6 +167,8 @@ async function fetchVolumes(client: EcsClient, ids: readonly string[], concurren
  * needed it, not of the plan. An item that is not `{ serverId, flavorRef }` is an error of its
  * own. `resize_flavors` by flavor is not narrowed to each server's image: `applyFleet` checks
  * each server again before it resizes.
+ * @throws {EcsInputError} Before any request, when the arguments are bad or the items name a
+ * server more than once (`findDuplicateServers`): a fleet resizes each server once.
  */
 export async function planFleet(
   client: EcsClient,
@@ -175,6 +178,7 @@ export async function planFleet(
 ): Promise<FleetPlan> {
   const input = parseInput('planFleet', '', InputSchema, { client, engine, items, options });
   const { concurrency, onProgress, signal } = input.options;
+  refuseDuplicateServers('planFleet', 'items', input.items);
   const parsed = input.items.map((raw, index) => {
     const item = v.safeParse(ItemSchema, raw);
     if (item.success) return { ok: true as const, value: item.output as FleetItem };
