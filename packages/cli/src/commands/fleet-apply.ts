@@ -1,10 +1,10 @@
 import {
   applyFleet,
   planFleet,
+  readFleetJournal,
   type FleetApplyResult,
   type FleetItem,
   type FleetItemPlan,
-  type FleetJournalEntry,
   type FleetPlan,
 } from '@ecs-resize/core';
 import { resolve } from 'node:path';
@@ -13,30 +13,16 @@ import { InterruptedError } from '../errors/InterruptedError.js';
 import { ExitCode } from '../exit-codes.js';
 import { FLEET_OPTIONS, fleetInputOf } from '../fleet/fleet-input.js';
 import { openJournal } from '../fleet/journal.js';
+import { describeLockHolder } from '../fleet/journal-lock.js';
 import { planExitCode } from '../fleet/plan-exit-code.js';
 import { countOf } from '../output/count.js';
 import { formatApplyResult, formatJournalEntry, formatPlan, planToJson } from '../output/format-fleet.js';
 import { maskSecrets } from '../output/redact.js';
+import { shellQuote } from '../output/shell-quote.js';
 import { secretsIn } from '../config/credentials.js';
 import type { Command } from './command.js';
 
-/** The journal's key of an item: the same server and flavor is the same resize. */
-const keyOf = (item: Pick<FleetItem, 'serverId' | 'flavorRef'>) => JSON.stringify([item.serverId, item.flavorRef]);
-
-/**
- * The items the journal already tracks, by key: those an earlier run finished (`succeeded`),
- * submitted (a job to wait for again) or may have sent (`sending`). They are not planned
- * again: the server may be mid-resize or already resized, which the rules would block.
- */
-function trackedByJournal(previous: readonly FleetJournalEntry[]): Set<string> {
-  const last = new Map(previous.map((entry) => [keyOf(entry), entry]));
-  const tracked = [...last].filter(
-    ([, entry]) => entry.state === 'succeeded' || entry.state === 'sending' || (entry.state === 'submitted' && entry.jobId),
-  );
-  return new Set(tracked.map(([key]) => key));
-}
-
-/** An item as read from the file may be anything; only an object has a key. */
+/** An item as read from the file may be anything; only an object names a server. */
 const isItem = (item: unknown): item is FleetItem => typeof item === 'object' && item !== null;
 
 /**
@@ -70,8 +56,11 @@ export const fleetApplyCommand: Command = {
     'Plans the fleet as `fleet plan` does, then resizes only the ready items: each is checked',
     'again, sent once, and its job waited for. Every state change (sending, submitted,',
     'succeeded, failed, blocked, error) is appended to the journal and flushed to disk first.',
-    'A re-run reads the journal: it skips what succeeded, waits again for submitted jobs, and',
-    'never re-sends an item left `sending` (uncertain: check those by hand).',
+    'A re-run reads the journal: a server it was sent to is never sent another resize. It skips',
+    'what succeeded, waits again for submitted jobs, reports failed jobs, and never re-sends an',
+    'item left `sending` (uncertain: check those by hand). A fleet file naming a server twice is',
+    'refused. One run at a time: the journal is locked (<journal>.lock, with the pid and host);',
+    'a lock left by a process that no longer runs on this host is taken over.',
     'Exit code 0 when all went through, 1 when an item is blocked, 2 for an invalid item, 3 for',
     'errors or uncertain items, 4 when a job failed, 130 on Ctrl-C (re-run to resume).',
   ].join('\n'),
@@ -87,9 +76,17 @@ export const fleetApplyCommand: Command = {
     const rules = await engine();
     const journal = openJournal(resolve(io.cwd, options.string('journal') ?? `${path}.results.jsonl`));
     try {
+      if (journal.takenOverFrom) {
+        terminal.printError(
+          `Took over the stale lock of ${journal.path}: ${describeLockHolder(journal.takenOverFrom)}, no longer runs.`,
+        );
+      }
       if (journal.tornLine) terminal.printError(`The last line of ${journal.path} was cut short by a crash; it is removed.`);
-      const tracked = trackedByJournal(journal.previous);
-      const isTracked = (item: FleetItem) => isItem(item) && tracked.has(keyOf(item));
+      // Items whose server the journal was sent to are not planned again: the server may be
+      // mid-resize or resized, which the rules would block; applyFleet resumes them.
+      const history = readFleetJournal(journal.previous);
+      const isTracked = (item: FleetItem) =>
+        isItem(item) && typeof item.serverId === 'string' && history.sentTo(item.serverId) !== undefined;
       const fresh = await planFleet(
         ecs,
         rules,
@@ -126,9 +123,11 @@ export const fleetApplyCommand: Command = {
       if (!(error instanceof InterruptedError)) throw error;
       throw new InterruptedError(
         error.signal,
-        `Stopped (${error.signal}). What was sent is in ${journal.path}; submitted jobs go on in the cloud. Resume with: ecs-resize fleet apply ${path}`,
+        `Stopped (${error.signal}). What was sent is in ${journal.path}; submitted jobs go on in the cloud. Resume with: ecs-resize fleet apply ${shellQuote(path)}`,
         { cause: error },
       );
+    } finally {
+      journal.close();
     }
   },
 };

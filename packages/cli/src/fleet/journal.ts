@@ -2,8 +2,9 @@ import type { FleetJournalEntry } from '@ecs-resize/core';
 import { appendFileSync, closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError } from '../errors/UsageError.js';
+import { lockJournal, type LockHolder } from './journal-lock.js';
 
-/** An open journal: what earlier runs recorded, and a way to record more. */
+/** An open journal, locked for this process: what earlier runs recorded, and a way to record more. */
 export interface Journal {
   /** Its path. */
   readonly path: string;
@@ -11,8 +12,12 @@ export interface Journal {
   readonly previous: readonly FleetJournalEntry[];
   /** Whether the last line of an earlier run was torn by a crash (and was cut off the file). */
   readonly tornLine: boolean;
+  /** The holder of a stale lock (its process was gone) that opening the journal took over, if any. */
+  readonly takenOverFrom: LockHolder | undefined;
   /** Appends one entry as a JSON line and flushes it to disk before returning. */
   record(entry: FleetJournalEntry): void;
+  /** Releases the journal's lock (`lockJournal`); call it on every way out. */
+  close(): void;
 }
 
 /** Whether a parsed line has the fields every entry has (core checks the rest). */
@@ -61,14 +66,26 @@ function withSyncedFile(path: string, flags: string, use: (fd: number) => void):
 }
 
 /**
- * Opens (or creates) a JSON-lines journal: one `FleetJournalEntry` per line. Each entry is
+ * Locks (`lockJournal`: one run at a time) and opens (or creates) a JSON-lines journal: one
+ * `FleetJournalEntry` per line. It is read only once locked. Each entry is
  * appended (`appendFileSync`) and flushed (`fsync`) before `record` returns, so that a crash
  * loses nothing recorded; the file is opened for each entry, so that an entry recorded late
  * (a resize answered after Ctrl-C) still lands. A last line torn by a crash (never a whole
  * record) is cut off the file, so that the next entry starts on a line of its own.
- * @throws {UsageError} When a line other than the last is not JSON.
+ * @throws {UsageError} When another run holds the lock, or a line other than the last is not JSON.
  */
 export function openJournal(path: string): Journal {
+  const lock = lockJournal(path);
+  try {
+    return readLockedJournal(path, lock.takenOverFrom, () => lock.release());
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** `openJournal` once the lock is held. */
+function readLockedJournal(path: string, takenOverFrom: LockHolder | undefined, close: () => void): Journal {
   const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   const { entries, tornLine } = text === undefined ? { entries: [], tornLine: false } : parseEntries(text, path);
   if (text !== undefined && text !== '' && !text.endsWith('\n')) {
@@ -82,6 +99,8 @@ export function openJournal(path: string): Journal {
     path,
     previous: entries,
     tornLine,
+    takenOverFrom,
+    close,
     record(entry) {
       withSyncedFile(path, 'a', (fd) => appendFileSync(fd, `${JSON.stringify(entry)}\n`));
       // A new file's name is in its directory: flush that too.

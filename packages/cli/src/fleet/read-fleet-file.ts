@@ -1,9 +1,10 @@
-import type { FleetItem } from '@ecs-resize/core';
+import { findDuplicateServers, type FleetItem } from '@ecs-resize/core';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { confirmationsFrom } from '../args/confirmations.js';
 import { parseMode } from '../args/mode.js';
 import { UsageError } from '../errors/UsageError.js';
+import { countOf } from '../output/count.js';
 
 /** The CSV columns: `serverId` and `flavorRef` required, `confirm` and `mode` optional. */
 const CSV_COLUMNS = ['serverId', 'flavorRef', 'confirm', 'mode'] as const;
@@ -61,9 +62,30 @@ function parseJson(text: string, path: string): FleetItem[] {
   return value as FleetItem[];
 }
 
+/** The most duplicated servers a refusal lists; the rest are counted. */
+const MAX_LISTED = 20;
+
+/**
+ * Refuses a fleet that names a server more than once (`findDuplicateServers`): each would be
+ * sent a resize. Items are numbered from 1, in file order.
+ */
+function refuseDuplicates(items: readonly unknown[], path: string): void {
+  const duplicates = findDuplicateServers(items);
+  if (duplicates.length === 0) return;
+  const listed = duplicates
+    .slice(0, MAX_LISTED)
+    .map(({ serverId, indexes }) => `${serverId} (items ${indexes.map((index) => index + 1).join(', ')})`);
+  const more = duplicates.length > MAX_LISTED ? `, and ${duplicates.length - MAX_LISTED} more` : '';
+  throw new UsageError(
+    `${path} names ${countOf(duplicates.length, 'server')} more than once: ${listed.join(', ')}${more}. ` +
+      'A fleet resizes each server once: keep one item per server. Nothing was sent.',
+  );
+}
+
 /**
  * Reads a fleet file: `.json` (an array of items) or `.csv` (a header, then one item per line).
- * @throws {UsageError} When the file is missing, of another kind, or not shaped like a fleet.
+ * @throws {UsageError} When the file is missing, of another kind, not shaped like a fleet, or
+ * names a server more than once.
  */
 export function readFleetFile(path: string): FleetItem[] {
   const kind = extname(path).toLowerCase();
@@ -74,5 +96,7 @@ export function readFleetFile(path: string): FleetItem[] {
   } catch (error) {
     throw new UsageError(`Cannot read the fleet file ${path}: ${(error as Error).message}`, { cause: error });
   }
-  return kind === '.json' ? parseJson(text, path) : parseCsv(text, path);
+  const items = kind === '.json' ? parseJson(text, path) : parseCsv(text, path);
+  refuseDuplicates(items, path);
+  return items;
 }

@@ -2,10 +2,11 @@ import type { EcsClient, Job } from '@ecs-resize/core';
 import type { WaitSettings } from '../args/wait-options.js';
 import { InterruptedError } from '../errors/InterruptedError.js';
 import { createJobProgress } from '../output/job-progress.js';
+import { shellQuote } from '../output/shell-quote.js';
 import type { Terminal } from '../output/terminal.js';
 
-/** The command that resumes waiting for a job. */
-export const resumeCommand = (jobId: string) => `ecs-resize job ${jobId} --wait`;
+/** The command that resumes waiting for a job (the id quoted when it needs it). */
+export const resumeCommand = (jobId: string) => `ecs-resize job ${shellQuote(jobId)} --wait`;
 
 /**
  * Waits for the job with a live progress line. Resolves with the job on `SUCCESS`; throws

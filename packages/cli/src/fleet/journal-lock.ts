@@ -1,0 +1,153 @@
+import { closeSync, fsyncSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { UsageError } from '../errors/UsageError.js';
+import { shellQuote } from '../output/shell-quote.js';
+
+/** Who holds a journal's lock: the lock file's content. */
+export interface LockHolder {
+  /** The holder's process id. */
+  readonly pid: number;
+  /** The host it runs on. */
+  readonly host: string;
+  /** When it took the lock (ISO 8601). */
+  readonly startedAt: string;
+}
+
+/** A journal's lock, held by this process until `release`. */
+export interface JournalLock {
+  /** The lock file: the journal's path with `.lock` added. */
+  readonly path: string;
+  /** The holder of a stale lock that this one replaced (its process was gone), if any. */
+  readonly takenOverFrom: LockHolder | undefined;
+  /** Removes the lock file, if it is still this process's; at most once. Also runs on `process.exit`. */
+  release(): void;
+}
+
+/** How many times a lock that disappears while being read is tried again. */
+const ATTEMPTS = 3;
+
+/** Creates `path` with `text` unless it exists (O_EXCL), flushed; false when it exists. */
+function createExclusive(path: string, text: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new UsageError(`Cannot create the lock file ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    writeFileSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+/** The text of `path`, or undefined when it does not exist. */
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsageError(`Cannot read the lock file ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** The holder a lock file names, or undefined when it is not a lock file's content. */
+function parseHolder(text: string): LockHolder | undefined {
+  try {
+    const { pid, host, startedAt } = JSON.parse(text) as Record<string, unknown>;
+    if (
+      typeof pid === 'number' &&
+      Number.isSafeInteger(pid) &&
+      pid > 0 &&
+      typeof host === 'string' &&
+      typeof startedAt === 'string'
+    )
+      return { pid, host, startedAt };
+  } catch {
+    // Not JSON: a lock file being written, or something else.
+  }
+  return undefined;
+}
+
+/** Whether process `pid` of this host runs (one of another user's counts: `EPERM`). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/** `process <pid>@<host>, since <startedAt>`, the host and date quoted when they need it. */
+export const describeLockHolder = ({ pid, host, startedAt }: LockHolder): string =>
+  `process ${pid}@${shellQuote(host)}, since ${shellQuote(startedAt)}`;
+
+/** How to remove a lock file by hand, when it really is stale. */
+const removeHint = (path: string) => `If no other run uses it, remove it: rm ${shellQuote(path)}`;
+
+/**
+ * Takes over the stale lock whose content is `stale`: under a second lock (`<lock>.takeover`,
+ * O_EXCL), so that of two runs finding it stale only one replaces it, and only while it still
+ * holds `stale`.
+ */
+function takeOver(path: string, stale: string, mine: string): boolean {
+  const takeover = `${path}.takeover`;
+  if (!createExclusive(takeover, mine)) {
+    throw new UsageError(
+      `Another run is taking over the stale lock ${path}. ${removeHint(takeover)} (it is left only by a run that crashed while taking over).`,
+    );
+  }
+  try {
+    if (readIfThere(path) !== stale) return false;
+    unlinkSync(path);
+    return createExclusive(path, mine);
+  } finally {
+    unlinkSync(takeover);
+  }
+}
+
+/**
+ * Locks the journal at `journalPath` for this process: creates `<journal>.lock` with O_EXCL,
+ * holding `{ pid, host, startedAt }`, so that two runs on one journal cannot both send a
+ * resize. A lock of a process of this host that no longer runs is stale and taken over (the
+ * caller tells the operator, from `takenOverFrom`); a lock of a running process, of another
+ * host, or unreadable, refuses.
+ * @throws {UsageError} When another run holds the lock (naming it, and how to remove the lock
+ * if it really is stale), or the lock file cannot be written.
+ */
+export function lockJournal(journalPath: string): JournalLock {
+  const path = `${journalPath}.lock`;
+  const host = hostname();
+  const mine = JSON.stringify({ pid: process.pid, host, startedAt: new Date().toISOString() } satisfies LockHolder);
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+    if (createExclusive(path, mine)) return held(path, mine, undefined);
+    const text = readIfThere(path);
+    if (text === undefined) continue; // Released meanwhile: try again.
+    const holder = parseHolder(text);
+    if (holder === undefined)
+      throw new UsageError(`The journal's lock file ${path} is not a lock (unreadable). ${removeHint(path)}`);
+    if (holder.host !== host || isAlive(holder.pid)) {
+      throw new UsageError(
+        `The journal ${journalPath} is in use by another run: ${describeLockHolder(holder)} (lock file ${path}). ` +
+          `Wait for it to end. ${removeHint(path)}`,
+      );
+    }
+    if (takeOver(path, text, mine)) return held(path, mine, holder);
+  }
+  throw new UsageError(`The journal's lock file ${path} keeps changing: another run is starting. Try again.`);
+}
+
+/** A lock held with the content `mine`, released on `release()` or when the process exits. */
+function held(path: string, mine: string, takenOverFrom: LockHolder | undefined): JournalLock {
+  const release = () => {
+    process.off('exit', release);
+    // Another run's lock (taken over by hand) is not this one's to remove.
+    if (readIfThere(path) === mine) unlinkSync(path);
+  };
+  process.on('exit', release);
+  return { path, takenOverFrom, release };
+}
