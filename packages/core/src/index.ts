@@ -18,6 +18,7 @@ export { EcsResponseError } from './errors/EcsResponseError.js';
 export { JobFailedError } from './errors/JobFailedError.js';
 export { JobTimeoutError } from './errors/JobTimeoutError.js';
 export { isTransientError } from './errors/is-transient.js';
+export { redactSecrets } from './http/redact.js';
 export { PreflightError } from './errors/PreflightError.js';
 export type { Preflight, PreflightFinding, PreflightReport } from './preflight/preflight.js';
 export type { CollectFactsOptions } from './facts/collect-facts.js';

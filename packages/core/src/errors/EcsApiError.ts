@@ -1,3 +1,4 @@
+import { redactSecretsDeep } from '../http/redact.js';
 import { EcsError } from './EcsError.js';
 import { hintFor } from './api-error-hints.js';
 
@@ -21,8 +22,10 @@ export interface EcsApiErrorInit {
   details?: readonly ApiErrorDetail[] | undefined;
   /** The request's method. */
   method: string;
-  /** The request's URL (it holds no secret: credentials travel in headers). */
+  /** The request's URL (credentials travel in headers, but an id in it may come from a response). */
   url: string;
+  /** The secrets to mask in everything above: a response may echo a credential. */
+  secrets?: readonly string[] | undefined;
 }
 
 /**
@@ -57,8 +60,10 @@ export class EcsApiError extends EcsError {
     return this.status >= 500;
   }
 
-  /** @param init The parsed response. */
-  constructor(init: EcsApiErrorInit) {
+  /** @param unmasked The parsed response; every string in it is masked with its `secrets` before it is kept. */
+  constructor(unmasked: EcsApiErrorInit) {
+    const { secrets = [], ...fields } = unmasked;
+    const init = redactSecretsDeep(fields, secrets);
     const hint = hintFor(init.status, init.code);
     const what = init.code ? `${init.code} (HTTP ${init.status})` : `HTTP ${init.status}`;
     const said = init.apiMessage ? `: ${init.apiMessage}` : '';

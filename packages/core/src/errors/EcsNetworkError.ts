@@ -1,3 +1,4 @@
+import { redactSecrets } from '../http/redact.js';
 import { EcsError } from './EcsError.js';
 
 /**
@@ -23,11 +24,19 @@ export class EcsNetworkError extends EcsError {
 
   /**
    * @param method The request's method.
-   * @param url The request's URL.
+   * @param unmaskedUrl The request's URL.
    * @param mayHaveReachedServer See the property.
    * @param cause The fetch error.
+   * @param secrets Secrets to mask in the URL (an id in it may come from a response).
    */
-  constructor(method: string, url: string, mayHaveReachedServer: boolean, cause: unknown) {
+  constructor(
+    method: string,
+    unmaskedUrl: string,
+    mayHaveReachedServer: boolean,
+    cause: unknown,
+    secrets: readonly string[] = [],
+  ) {
+    const url = redactSecrets(unmaskedUrl, secrets);
     const advice = mayHaveReachedServer
       ? 'The server may have received it: before sending a resize again, check the server status and its jobs.'
       : 'It never reached the server: check the endpoint and the network, then send it again.';

@@ -1,3 +1,4 @@
+import { redactSecrets, redactSecretsDeep } from '../http/redact.js';
 import { EcsError } from './EcsError.js';
 
 /**
@@ -23,10 +24,19 @@ export class EcsResponseError extends EcsError {
   /**
    * @param status HTTP status.
    * @param method The request's method.
-   * @param url The request's URL.
-   * @param issues What did not match.
+   * @param unmaskedUrl The request's URL.
+   * @param unmaskedIssues What did not match (valibot quotes the values it received).
+   * @param secrets Secrets to mask in the URL and the issues.
    */
-  constructor(status: number, method: string, url: string, issues: readonly string[]) {
+  constructor(
+    status: number,
+    method: string,
+    unmaskedUrl: string,
+    unmaskedIssues: readonly string[],
+    secrets: readonly string[] = [],
+  ) {
+    const url = redactSecrets(unmaskedUrl, secrets);
+    const issues = redactSecretsDeep(unmaskedIssues, secrets);
     // A write (the resize POST) was answered 2xx: it may be running, whatever its answer says.
     const effect =
       method === 'GET' ? '' : ` The ${method} was accepted and may have taken effect: check before sending it again.`;

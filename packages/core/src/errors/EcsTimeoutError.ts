@@ -1,3 +1,4 @@
+import { redactSecrets } from '../http/redact.js';
 import { EcsError } from './EcsError.js';
 
 /**
@@ -22,10 +23,12 @@ export class EcsTimeoutError extends EcsError {
 
   /**
    * @param method The request's method.
-   * @param url The request's URL.
+   * @param unmaskedUrl The request's URL.
    * @param timeout The timeout, in milliseconds.
+   * @param secrets Secrets to mask in the URL (an id in it may come from a response).
    */
-  constructor(method: string, url: string, timeout: number) {
+  constructor(method: string, unmaskedUrl: string, timeout: number, secrets: readonly string[] = []) {
+    const url = redactSecrets(unmaskedUrl, secrets);
     super(
       `Request timed out after ${timeout} ms: ${method} ${url}. The server may have received it: ` +
         'before sending a resize again, check the server status and its jobs; raise `timeout` if the API is slow.',

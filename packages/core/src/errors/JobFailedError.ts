@@ -1,4 +1,5 @@
 import type { Job } from '../schemas/job.js';
+import { redactSecretsDeep } from '../http/redact.js';
 import { EcsError } from './EcsError.js';
 import { jobFailure } from '../schemas/job.js';
 
@@ -12,8 +13,12 @@ export class JobFailedError extends EcsError {
   /** The job's (or its first failed sub-job's) `fail_reason`. */
   readonly failReason: string | undefined;
 
-  /** @param job The job object with status `FAIL`. */
-  constructor(job: Job) {
+  /**
+   * @param unmaskedJob The job object with status `FAIL`, as the API returned it.
+   * @param secrets Secrets to mask in every string of the job (its `fail_reason` may echo one) before it is kept.
+   */
+  constructor(unmaskedJob: Job, secrets: readonly string[] = []) {
+    const job = redactSecretsDeep(unmaskedJob, secrets);
     const { errorCode, failReason } = jobFailure(job);
     const why = [errorCode, failReason?.replace(/\.+$/, '')].filter(Boolean).join(': ') || 'no reason given';
     super(

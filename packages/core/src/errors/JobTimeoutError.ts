@@ -1,4 +1,5 @@
 import type { Job } from '../schemas/job.js';
+import { redactSecrets, redactSecretsDeep } from '../http/redact.js';
 import { EcsError } from './EcsError.js';
 
 /** `waitForJob` gave up before the job ended. The job itself may still finish. */
@@ -12,11 +13,14 @@ export class JobTimeoutError extends EcsError {
   readonly job: Job | undefined;
 
   /**
-   * @param jobId The job waited for.
+   * @param unmaskedJobId The job waited for.
    * @param timeout The wait's timeout, in milliseconds.
-   * @param job The last job object seen.
+   * @param unmaskedJob The last job object seen.
+   * @param secrets Secrets to mask in the job id and every string of the job before they are kept.
    */
-  constructor(jobId: string, timeout: number, job: Job | undefined) {
+  constructor(unmaskedJobId: string, timeout: number, unmaskedJob: Job | undefined, secrets: readonly string[] = []) {
+    const jobId = redactSecrets(unmaskedJobId, secrets);
+    const job = redactSecretsDeep(unmaskedJob, secrets);
     const last = job ? `last status ${job.status}` : 'no status read';
     super(
       `Job ${jobId} did not end within ${timeout} ms (${last}). It may still finish: ` +

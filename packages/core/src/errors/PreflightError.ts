@@ -1,4 +1,5 @@
 import type { PreflightReport } from '../preflight/preflight.js';
+import { redactSecrets, redactSecretsDeep } from '../http/redact.js';
 import { EcsError } from './EcsError.js';
 
 /** The preflight checks found errors: the resize was not sent. `report` has every finding. */
@@ -10,12 +11,15 @@ export class PreflightError extends EcsError {
   /**
    * @param serverId The server that was to be resized.
    * @param flavorRef The target flavor.
-   * @param report The report with at least one error.
+   * @param unmaskedReport The report with at least one error.
+   * @param secrets Secrets to mask in the ids and the report (its messages quote facts read from the API).
    */
-  constructor(serverId: string, flavorRef: string, report: PreflightReport) {
+  constructor(serverId: string, flavorRef: string, unmaskedReport: PreflightReport, secrets: readonly string[] = []) {
+    const report = redactSecretsDeep(unmaskedReport, secrets);
     const errors = report.findings.filter((finding) => finding.severity === 'error');
     const list = errors.map((finding) => `[${finding.ruleId}] ${finding.message}`).join(' ');
-    super(`Preflight blocked the resize of server ${serverId} to ${flavorRef}; nothing was sent. ${list}`);
+    const [server, flavor] = [redactSecrets(serverId, secrets), redactSecrets(flavorRef, secrets)];
+    super(`Preflight blocked the resize of server ${server} to ${flavor}; nothing was sent. ${list}`);
     this.report = report;
   }
 }

@@ -2,7 +2,6 @@ import * as v from 'valibot';
 import { EcsResponseError } from '../errors/EcsResponseError.js';
 import { parseErrorBody } from './error-body.js';
 import { readText } from './read-text.js';
-import { redact } from './redact.js';
 import { apiError, type FailedRequest } from './to-ecs-error.js';
 
 /**
@@ -17,13 +16,7 @@ export async function readBody<const TSchema extends v.GenericSchema>(
   schema: TSchema,
   request: FailedRequest & { allowEmpty?: boolean | undefined },
 ): Promise<v.InferOutput<TSchema> | undefined> {
-  const fail = (issues: string[]) =>
-    new EcsResponseError(
-      response.status,
-      request.method,
-      request.url,
-      issues.map((issue) => redact(issue, request.secrets) ?? ''),
-    );
+  const fail = (issues: string[]) => new EcsResponseError(response.status, request.method, request.url, issues, request.secrets);
   const text = await readText(response, request);
   if (text.trim() === '') {
     if (request.allowEmpty) return undefined;

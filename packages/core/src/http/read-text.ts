@@ -21,7 +21,7 @@ export async function readText(response: Response, request: FailedRequest): Prom
     const text = await Promise.race([reading, expired]);
     if (text !== EXPIRED) return text;
     reading.catch(() => undefined);
-    throw new EcsTimeoutError(request.method, request.url, request.timeout);
+    throw new EcsTimeoutError(request.method, request.url, request.timeout, request.secrets);
   } finally {
     clearTimeout(timer);
   }

@@ -5,7 +5,6 @@ import { EcsNetworkError } from '../errors/EcsNetworkError.js';
 import { EcsTimeoutError } from '../errors/EcsTimeoutError.js';
 import { parseErrorText, type ErrorBody } from './error-body.js';
 import { readText } from './read-text.js';
-import { redact } from './redact.js';
 import { provesNeverSent } from './retry-policy.js';
 
 /** The request an error belongs to. */
@@ -25,16 +24,16 @@ export interface FailedRequest {
  * @internal
  */
 export function apiError(response: Response, body: ErrorBody, request: FailedRequest): EcsApiError {
-  // Everything taken from the response is masked: a server or proxy may echo a credential.
-  const mask = (text: string | undefined) => redact(text, request.secrets);
+  // The error masks everything taken from the response: a server or proxy may echo a credential.
   return new EcsApiError({
     status: response.status,
-    code: mask(body.code),
-    apiMessage: mask(body.message),
-    requestId: mask(response.headers.get('x-request-id') ?? body.requestId),
-    details: body.details?.map((detail) => ({ code: mask(detail.code), message: mask(detail.message) })),
+    code: body.code,
+    apiMessage: body.message,
+    requestId: response.headers.get('x-request-id') ?? body.requestId,
+    details: body.details,
     method: request.method,
     url: request.url,
+    secrets: request.secrets,
   });
 }
 
@@ -60,7 +59,7 @@ export async function toEcsError(error: unknown, request: FailedRequest): Promis
     return apiError(error.response, parseErrorText(await safeText(error.response, request)), request);
   }
   if (error instanceof TimeoutError) {
-    return new EcsTimeoutError(request.method, request.url, request.timeout === false ? 0 : request.timeout);
+    return new EcsTimeoutError(request.method, request.url, request.timeout === false ? 0 : request.timeout, request.secrets);
   }
-  return new EcsNetworkError(request.method, request.url, !provesNeverSent(error), error);
+  return new EcsNetworkError(request.method, request.url, !provesNeverSent(error), error, request.secrets);
 }

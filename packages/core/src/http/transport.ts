@@ -43,6 +43,8 @@ export interface Transport {
   send<TSchema extends v.GenericSchema>(call: ApiCall<TSchema>): Promise<v.InferOutput<TSchema>>;
   /** Sends a call whose successful response may be empty (a dry run's 202). */
   sendAllowingEmpty<TSchema extends v.GenericSchema>(call: ApiCall<TSchema>): Promise<v.InferOutput<TSchema> | undefined>;
+  /** The credentials' secret values, for the errors built from responses outside the transport to mask. */
+  readonly secrets: readonly string[];
 }
 
 /** The hook that authenticates each attempt (freshly signed); it runs after the caller's hooks. */
@@ -107,5 +109,6 @@ export function createTransport(config: TransportConfig): Transport {
       return (await exchange(call, false)) as v.InferOutput<typeof call.schema>;
     },
     sendAllowingEmpty: (call) => exchange(call, true),
+    secrets,
   };
 }

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import type { ClientContext } from '../client/client-context.js';
-import { apiPath } from '../http/api-path.js';
+import { apiCall } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
+import { ServerIdSchema } from '../input/server-id-schema.js';
 import { ModeSchema } from '../input/mode-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { requestOptionsEntries, type RequestOptions } from '../input/request-options.js';
@@ -52,7 +53,7 @@ export interface ResizeResult {
 }
 
 const InputSchema = v.object({
-  serverId: IdSchema,
+  serverId: ServerIdSchema,
   flavorRef: IdSchema,
   options: v.optional(
     v.strictObject(
@@ -92,10 +93,9 @@ export async function resize(
   const warnings = preflight
     ? await runPreflight(context, preflight, input.serverId, input.flavorRef, { signal, mode, confirmations })
     : undefined;
-  const version = autoPay === undefined ? 'v1' : 'v1.1';
+  const route = autoPay === undefined ? 'resize' : 'resizeWithPayment';
   const call = {
-    method: 'POST',
-    path: `/${version}${apiPath`/${context.projectId}/cloudservers/${input.serverId}/resize`}`,
+    ...apiCall(route, { project_id: context.projectId, server_id: input.serverId }),
     json: {
       resize: {
         flavorRef: input.flavorRef,
@@ -126,6 +126,6 @@ async function runPreflight(
 ): Promise<PreflightFinding[]> {
   const facts = await collectFacts(context, serverId, flavorRef, options);
   const report = await preflight.check(facts);
-  if (!report.ok) throw new PreflightError(serverId, flavorRef, report);
+  if (!report.ok) throw new PreflightError(serverId, flavorRef, report, context.transport.secrets);
   return report.findings.filter((finding) => finding.severity === 'warn');
 }

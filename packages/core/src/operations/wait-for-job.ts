@@ -79,13 +79,13 @@ export async function waitForJob(context: ClientContext, jobId: string, options?
         last = job;
         onProgress?.(job);
         if (job.status === 'SUCCESS') return job;
-        if (job.status === 'FAIL') throw new JobFailedError(job);
+        if (job.status === 'FAIL') throw new JobFailedError(job, context.transport.secrets);
       }
       await sleep(pause, stop);
     }
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    if (deadline.aborted) throw new JobTimeoutError(input.jobId, timeout, last);
+    if (deadline.aborted) throw new JobTimeoutError(input.jobId, timeout, last, context.transport.secrets);
     throw error;
   }
 }

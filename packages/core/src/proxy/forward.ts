@@ -1,5 +1,5 @@
 import { authenticateRequest } from '../auth/authenticate-request.js';
-import { redact } from '../http/redact.js';
+import { redactSecrets } from '../http/redact.js';
 import type { ProxyConfig } from './proxy-options.js';
 import { proxyErrorResponse } from './proxy-errors.js';
 import { proxyResponse } from './proxy-response.js';
@@ -35,14 +35,15 @@ function secretsOf(request: Request, config: ProxyConfig): string[] {
 /** The body as received, or as text with every secret masked when it echoes one. */
 function masked(body: ArrayBuffer, secrets: readonly string[]): ArrayBuffer | string {
   const text = new TextDecoder().decode(body);
-  return secrets.some((secret) => text.includes(secret)) ? (redact(text, secrets) ?? '') : body;
+  const redacted = redactSecrets(text, secrets);
+  return redacted === text ? body : redacted;
 }
 
 /** The upstream headers that are passed back, with any secret they echo masked. */
 function passedHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
   const passed: Record<string, string> = {};
   for (const name of PASSED_HEADERS) {
-    const value = redact(headers.get(name) ?? undefined, secrets);
+    const value = redactSecrets(headers.get(name) ?? undefined, secrets);
     if (value !== undefined) passed[name] = value;
   }
   return passed;
