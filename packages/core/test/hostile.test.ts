@@ -348,16 +348,16 @@ const clientFor = (key: string): EcsClient =>
 
 /** The calls of the client, each with the check of a successful result. */
 const CALLS: { name: string; run(client: EcsClient): Promise<unknown> }[] = [
-  { name: 'getServer', run: (client) => client.getServer('srv-1') },
+  { name: 'getServer', run: (client) => client.getServer('0c8a3f4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b') },
   { name: 'listServers', run: (client) => client.listServers() },
-  { name: 'listResizeFlavors', run: (client) => client.listResizeFlavors('srv-1') },
+  { name: 'listResizeFlavors', run: (client) => client.listResizeFlavors('0c8a3f4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b') },
   { name: 'listFlavors', run: (client) => client.listFlavors() },
-  { name: 'listBlockDevices', run: (client) => client.listBlockDevices('srv-1') },
+  { name: 'listBlockDevices', run: (client) => client.listBlockDevices('0c8a3f4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b') },
   { name: 'getVolumes', run: (client) => client.getVolumes(['vol-1']) },
   { name: 'getJob', run: (client) => client.getJob('job-1') },
   { name: 'waitForJob', run: (client) => client.waitForJob('job-1', { interval: 20, maxInterval: 50, timeout: 1500 }) },
-  { name: 'resize', run: (client) => client.resize('srv-1', 's3.xlarge.2') },
-  { name: 'collectFacts', run: (client) => client.collectFacts('srv-1', 's3.xlarge.2') },
+  { name: 'resize', run: (client) => client.resize('0c8a3f4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b', 's3.xlarge.2') },
+  { name: 'collectFacts', run: (client) => client.collectFacts('0c8a3f4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b', 's3.xlarge.2') },
 ];
 
 /**
@@ -503,7 +503,7 @@ describe('hostile connections', () => {
         },
         async (url) => {
           const client = createEcsClient({ endpoint: url, projectId: PROJECT, auth: { token: TOKEN }, retry: 0, timeout: 300 });
-          const settled = await within(client.getServer('srv-1'), 3000);
+          const settled = await within(client.getServer('0c8a3f4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b'), 3000);
           expect(settled, 'getServer({ timeout: 300 }) still pending after 3 s').not.toBe('hung');
           expectTypedError(expect, (settled as { error?: unknown }).error);
         },
@@ -521,7 +521,7 @@ describe('hostile connections', () => {
       },
       async (url) => {
         const client = createEcsClient({ endpoint: url, projectId: PROJECT, auth: { token: TOKEN }, retry: 0, timeout: 2000 });
-        const settled = await within(client.getServer('srv-1'), 3000);
+        const settled = await within(client.getServer('0c8a3f4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b'), 3000);
         expect(settled).not.toBe('hung');
         expectTypedError(expect, (settled as { error?: unknown }).error);
       },
@@ -557,7 +557,10 @@ describe('hostile connections', () => {
                 }),
               ];
               for (const client of clients) {
-                for (const run of [() => client.getServer('srv-1'), () => client.resize('srv-1', 's3.xlarge.2')]) {
+                for (const run of [
+                  () => client.getServer('0c8a3f4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b'),
+                  () => client.resize('0c8a3f4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b', 's3.xlarge.2'),
+                ]) {
                   const outcome = await run().then(
                     () => undefined,
                     (error: unknown) => error,

@@ -344,13 +344,13 @@ describe('what the proxy refuses, over HTTP: never sent upstream', () => {
     },
     { name: 'GET on the resize path', path: resize, status: 403, code: 'PROXY.0405' },
     {
-      name: 'POST to a read path (the batch stop API, cloudservers/action)',
+      name: 'the batch stop API, cloudservers/action (not a server id: no route fits)',
       method: 'POST',
       path: `${BASE_PATH}/v1/${PROJECT}/cloudservers/action`,
       headers: JSON_TYPE,
       body: JSON.stringify({ 'os-stop': { type: 'HARD', servers: [{ id: SERVER }] } }),
       status: 403,
-      code: 'PROXY.0405',
+      code: 'PROXY.0403',
     },
     { name: 'a CORS preflight', method: 'OPTIONS', path: resize, status: 403, code: 'PROXY.0405' },
     {
@@ -419,7 +419,7 @@ describe('what the proxy refuses, over HTTP: never sent upstream', () => {
     { name: 'a query key getServer does not send', path: `${server}?limit=1`, status: 403, code: 'PROXY.0432' },
     {
       name: 'a query key the client does not send to resize_flavors',
-      path: `${BASE_PATH}/v1/${PROJECT}/cloudservers/resize_flavors?source_flavor_id=s3.large.2`,
+      path: `${BASE_PATH}/v1/${PROJECT}/cloudservers/resize_flavors?source_flavor_name=s3.large.2`,
       status: 403,
       code: 'PROXY.0432',
     },

@@ -427,9 +427,9 @@ describe('secrets: servers that echo the credentials back', () => {
           retry: 0,
         });
         const errors = await errorsOf([
-          () => client.getServer('srv-1'),
+          () => client.getServer('0c8a3f4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b'),
           () => client.getJob('job-1'),
-          () => client.resize('srv-1', 's3.xlarge.2'),
+          () => client.resize('0c8a3f4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b', 's3.xlarge.2'),
         ]);
         expect(errors).toHaveLength(3);
         expectNoSecrets(errors);

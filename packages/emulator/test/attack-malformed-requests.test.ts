@@ -29,6 +29,7 @@ const EMULATOR_REQUESTS: readonly (MalformedRequest & { readonly status: number 
     line: `POST /v1/{p}/cloudservers/${SERVER}/resize HTTP/1.1`,
     headers: [TOKEN, 'Content-Type: application/json', 'Content-Length: 100'],
     body: '{"resize":',
+    halfClose: true,
     status: 400,
   },
   // UNCONFIRMED what the gateway does with a body on a GET; the emulator ignores it.
@@ -79,11 +80,14 @@ const STATUS: Readonly<Record<(typeof MALFORMED_REQUESTS)[number]['name'], numbe
   'a broken chunk': 400,
 };
 
-const CASES = [...MALFORMED_REQUESTS.map((request) => ({ ...request, status: STATUS[request.name] })), ...EMULATOR_REQUESTS];
+const CASES: readonly (MalformedRequest & { readonly status: number | null })[] = [
+  ...MALFORMED_REQUESTS.map((request) => ({ ...request, status: STATUS[request.name] })),
+  ...EMULATOR_REQUESTS,
+];
 
 describe('the emulator survives every malformed request, answers it, and serves the next one', () => {
   it.each(CASES)('$name → $status', async (request) => {
-    const answer = await sendRaw(port(), rawRequest(request, emulator.current.projectId));
+    const answer = await sendRaw(port(), rawRequest(request, emulator.current.projectId), request.halfClose);
     expect(answer.status).toBe(request.status);
     const next = await call(emulator.current, `/v1/{p}/cloudservers/${SERVER}`);
     expect(next.status).toBe(200);

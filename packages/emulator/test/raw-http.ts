@@ -12,10 +12,12 @@ export interface RawAnswer {
 }
 
 /**
- * Sends `bytes` unchanged on a new TCP connection to 127.0.0.1:`port`, half-closes it, and
- * reads until the server closes it. Rejects when the server neither answers nor closes in time.
+ * Sends `bytes` unchanged on a new TCP connection to 127.0.0.1:`port` and reads until the
+ * server closes it (send `Connection: close`). With `halfClose`, the client then ends its side
+ * (a client that goes away mid-request). Rejects when the server neither answers nor closes in
+ * time.
  */
-export function sendRaw(port: number, bytes: string | Buffer): Promise<RawAnswer> {
+export function sendRaw(port: number, bytes: string | Buffer, halfClose = false): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -31,7 +33,8 @@ export function sendRaw(port: number, bytes: string | Buffer): Promise<RawAnswer
       const status = /^HTTP\/1\.[01] (\d{3}) /.exec(text)?.[1];
       resolve({ status: status === undefined ? null : Number(status), text });
     });
-    socket.end(bytes);
+    socket.write(bytes);
+    if (halfClose) socket.end();
   });
 }
 
@@ -39,18 +42,24 @@ export function sendRaw(port: number, bytes: string | Buffer): Promise<RawAnswer
 export interface MalformedRequest {
   /** What it is. */
   readonly name: string;
-  /** The request line; `{p}` is replaced by the project id in the path. */
+  /** The request line; in its target, `{base}` is replaced by the base path and `{p}` by the project id. */
   readonly line: string;
   /** Header lines besides `Host` and `Connection: close`. */
   readonly headers?: readonly string[];
   /** Bytes after the headers. */
   readonly body?: string;
+  /** Whether the client ends its side after sending (its body cut short). */
+  readonly halfClose?: boolean;
 }
 
-/** The whole request as bytes: `Host` and `Connection: close` first, then `headers`, then `body`. */
-export function rawRequest(request: MalformedRequest, projectId: string): string {
+/**
+ * The whole request as bytes: `Host` and `Connection: close` first, then `headers`, then `body`.
+ * @param basePath Where the server mounts the API, e.g. a proxy's `/ecs-proxy`.
+ */
+export function rawRequest(request: MalformedRequest, projectId: string, basePath = ''): string {
   const headers = ['Host: 127.0.0.1', 'Connection: close', ...(request.headers ?? [])];
-  return `${request.line.replace('{p}', projectId)}\r\n${headers.map((header) => `${header}\r\n`).join('')}\r\n${request.body ?? ''}`;
+  const line = request.line.replace('{base}', basePath).replace('{p}', projectId);
+  return `${line}\r\n${headers.map((header) => `${header}\r\n`).join('')}\r\n${request.body ?? ''}`;
 }
 
 /**
@@ -65,9 +74,9 @@ export const MALFORMED_REQUESTS = [
   { name: 'absolute-form with a bad escape in the path', line: 'GET http://127.0.0.1/v1/%zz HTTP/1.1' },
   { name: 'a target that is not a path', line: 'GET %zz HTTP/1.1' },
   { name: 'asterisk-form on a GET', line: 'GET * HTTP/1.1' },
-  { name: 'a bad escape in the path', line: 'GET /v1/{p}/jobs/%zz HTTP/1.1' },
-  { name: 'an escape that is not UTF-8', line: 'GET /v1/{p}/cloudservers/%ff%fe HTTP/1.1' },
-  { name: 'a bad escape in the query', line: 'GET /v1/{p}/cloudservers/detail?limit=%zz HTTP/1.1' },
+  { name: 'a bad escape in the path', line: 'GET {base}/v1/{p}/jobs/%zz HTTP/1.1' },
+  { name: 'an escape that is not UTF-8', line: 'GET {base}/v1/{p}/cloudservers/%ff%fe HTTP/1.1' },
+  { name: 'a bad escape in the query', line: 'GET {base}/v1/{p}/cloudservers/detail?limit=%zz HTTP/1.1' },
   { name: 'a NUL in the path', line: 'GET /v1/\0/jobs HTTP/1.1' },
   { name: 'a space in the path', line: 'GET /v1/a b HTTP/1.1' },
   { name: 'a path of 20,000 characters', line: `GET /${'a'.repeat(20_000)} HTTP/1.1` },

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { ClientContext } from '../client/client-context.js';
-import { apiPath } from '../http/api-path.js';
+import { apiCall } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { RequestOptionsSchema, type RequestOptions } from '../input/request-options.js';
@@ -16,8 +16,7 @@ const InputSchema = v.object({ jobId: IdSchema, options: RequestOptionsSchema })
 export async function getJob(context: ClientContext, jobId: string, options?: RequestOptions): Promise<Job> {
   const input = parseInput('getJob', '', InputSchema, { jobId, options });
   return context.transport.send({
-    method: 'GET',
-    path: apiPath`/v1/${context.projectId}/jobs/${input.jobId}`,
+    ...apiCall('getJob', { project_id: context.projectId, job_id: input.jobId }),
     signal: input.options.signal,
     schema: JobSchema,
   });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { ClientContext } from '../client/client-context.js';
-import { apiPath } from '../http/api-path.js';
+import { apiCall } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { RequestOptionsSchema, type RequestOptions } from '../input/request-options.js';
@@ -33,10 +33,7 @@ export async function getVolumes(context: ClientContext, ids: readonly string[],
   for (let start = 0; start < unique.length; start += MAX_VOLUME_IDS_PER_CALL) {
     const batch = unique.slice(start, start + MAX_VOLUME_IDS_PER_CALL);
     const body = await context.transport.send({
-      method: 'GET',
-      service: 'evs',
-      path: apiPath`/v2/${context.projectId}/cloudvolumes/detail`,
-      searchParams: { ids: `[${batch.map((id) => `'${id}'`).join(',')}]` },
+      ...apiCall('getVolumes', { project_id: context.projectId }, { ids: `[${batch.map((id) => `'${id}'`).join(',')}]` }),
       signal: input.options.signal,
       schema: ListVolumesResponseSchema,
     });

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
 import type { ClientContext } from '../client/client-context.js';
-import { apiPath } from '../http/api-path.js';
-import { IdSchema } from '../input/id-schema.js';
+import { apiCall } from '../http/routes.js';
+import { ServerIdSchema } from '../input/server-id-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { RequestOptionsSchema, type RequestOptions } from '../input/request-options.js';
 import { ListBlockDevicesResponseSchema, type BlockDevice } from '../schemas/block-device.js';
 
-const InputSchema = v.object({ serverId: IdSchema, options: RequestOptionsSchema });
+const InputSchema = v.object({ serverId: ServerIdSchema, options: RequestOptionsSchema });
 
 /**
  * `GET /v1/{project_id}/cloudservers/{server_id}/block_device`: the server's volume
@@ -20,8 +20,7 @@ export async function listBlockDevices(
 ): Promise<BlockDevice[]> {
   const input = parseInput('listBlockDevices', '', InputSchema, { serverId, options });
   const body = await context.transport.send({
-    method: 'GET',
-    path: apiPath`/v1/${context.projectId}/cloudservers/${input.serverId}/block_device`,
+    ...apiCall('listBlockDevices', { project_id: context.projectId, server_id: input.serverId }),
     signal: input.options.signal,
     schema: ListBlockDevicesResponseSchema,
   });

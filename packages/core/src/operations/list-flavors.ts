@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { ClientContext } from '../client/client-context.js';
-import { apiPath } from '../http/api-path.js';
+import { apiCall } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { requestOptionsEntries, type RequestOptions } from '../input/request-options.js';
@@ -30,9 +30,7 @@ const InputSchema = v.object({
 export async function listFlavors(context: ClientContext, options?: ListFlavorsOptions): Promise<Flavor[]> {
   const { options: input } = parseInput('listFlavors', '', InputSchema, { options });
   const body = await context.transport.send({
-    method: 'GET',
-    path: apiPath`/v1/${context.projectId}/cloudservers/flavors`,
-    searchParams: { availability_zone: input.availabilityZone },
+    ...apiCall('listFlavors', { project_id: context.projectId }, { availability_zone: input.availabilityZone }),
     signal: input.signal,
     schema: ListFlavorsResponseSchema,
   });

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import type { ClientContext } from '../client/client-context.js';
-import { apiPath } from '../http/api-path.js';
+import { apiCall } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
+import { ServerIdSchema } from '../input/server-id-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { wholeNumber } from '../input/whole-number.js';
 import { requestOptionsEntries, type RequestOptions } from '../input/request-options.js';
@@ -40,7 +41,7 @@ const OptionsSchema = v.optional(
   {},
 );
 
-const ServerInputSchema = v.object({ serverId: IdSchema, options: OptionsSchema });
+const ServerInputSchema = v.object({ serverId: ServerIdSchema, options: OptionsSchema });
 const FlavorInputSchema = v.object({ flavorId: IdSchema, options: OptionsSchema });
 
 /** Every page of `resize_flavors` for one source: a server (`instance_uuid`) or a flavor (`source_flavor_id`). */
@@ -49,15 +50,17 @@ async function listTargets(
   source: { instance_uuid: string } | { source_flavor_id: string },
   { pageSize, sortKey, sortDir, signal }: v.InferOutput<typeof OptionsSchema>,
 ): Promise<ResizeFlavor[]> {
-  const path = apiPath`/v1/${context.projectId}/cloudservers/resize_flavors`;
+  const { path } = apiCall('listResizeFlavors', { project_id: context.projectId });
   return collectPages<ResizeFlavor, { marker?: string }>(
     path,
     {},
     async ({ marker }) => {
       const body = await context.transport.send({
-        method: 'GET',
-        path,
-        searchParams: { ...source, limit: pageSize, marker, sort_key: sortKey, sort_dir: sortDir },
+        ...apiCall(
+          'listResizeFlavors',
+          { project_id: context.projectId },
+          { ...source, limit: pageSize, marker, sort_key: sortKey, sort_dir: sortDir },
+        ),
         signal,
         schema: ListResizeFlavorsResponseSchema,
       });

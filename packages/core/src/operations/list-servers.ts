@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { ClientContext } from '../client/client-context.js';
-import { apiPath } from '../http/api-path.js';
+import { apiCall } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { wholeNumber } from '../input/whole-number.js';
@@ -79,9 +79,11 @@ async function fetchPage(
   options: v.InferOutput<typeof InputSchema>['options'],
 ): Promise<ServersPage> {
   const body = await context.transport.send({
-    method: 'GET',
-    path: apiPath`/v1/${context.projectId}/cloudservers/detail`,
-    searchParams: { offset: page, limit: options.pageSize, flavor: options.flavor, status: options.status, name: options.name },
+    ...apiCall(
+      'listServers',
+      { project_id: context.projectId },
+      { offset: page, limit: options.pageSize, flavor: options.flavor, status: options.status, name: options.name },
+    ),
     signal: options.signal,
     schema: ListServersResponseSchema,
   });
@@ -107,7 +109,7 @@ export async function listServers(context: ClientContext, options?: ListServersO
   const { options: input } = parseInput('listServers', '', InputSchema, { options });
   let seen = 0;
   return collectPages(
-    apiPath`/v1/${context.projectId}/cloudservers/detail`,
+    apiCall('listServers', { project_id: context.projectId }).path,
     1,
     async (page) => {
       const body = await fetchPage(context, page, input);
