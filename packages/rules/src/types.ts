@@ -7,10 +7,16 @@ export type Severity = 'error' | 'warn';
 /** A severity in a config; `off` turns the rule off. */
 export type SeverityOrOff = Severity | 'off';
 
-/** What a rule reports: a message id of its `meta.messages`, and the data for its placeholders. */
-export interface RuleReport {
-  messageId: string;
+/**
+ * What a rule reports: a message id of its `meta.messages`, and the data for its placeholders.
+ * `unverified: true` marks a report that says what could not be verified (a fact is unknown),
+ * not what is wrong; the engine weighs it by the rule's `meta.refusal`.
+ */
+export interface RuleReport<TMessageId extends string = string> {
+  messageId: TMessageId;
   data?: Readonly<Record<string, string | number>> | undefined;
+  /** The report says a fact is unknown, not that the resize is wrong. */
+  unverified?: boolean | undefined;
 }
 
 /** What a rule is told besides the facts. */
@@ -21,8 +27,28 @@ export interface RuleContext<TOptions = unknown> {
   options: TOptions;
 }
 
+/**
+ * When the cloud refuses the resize a rule prevents: `at-once` (the resize request gets an
+ * error and nothing happens) or `late` (the job fails after minutes, the server was stopped
+ * for nothing, or the guest may not boot).
+ */
+export type Refusal = 'at-once' | 'late';
+
+/**
+ * What an operator may attest for a rule, because the API cannot tell (e.g. guest drivers).
+ * Tools derive their confirmation flags and checkboxes from the active rules' declarations.
+ */
+export interface RuleConfirmation {
+  /** The key in `facts.confirmations`, camelCase, e.g. `xenToKvmDrivers`. */
+  key: string;
+  /** The kebab-case name for command lines and forms, e.g. `xen-to-kvm-drivers`. */
+  name: string;
+  /** What the operator attests, in plain words, e.g. "The KVM guest drivers are installed". */
+  label: string;
+}
+
 /** A rule's description of itself. */
-export interface RuleMeta<TOptions = unknown> {
+export interface RuleMeta<TOptions = unknown, TMessageId extends string = string> {
   /** `problem`: the resize would fail or harm; `suggestion`: it would work, but could be better. */
   type: 'problem' | 'suggestion';
   docs: {
@@ -34,7 +60,18 @@ export interface RuleMeta<TOptions = unknown> {
     recommended: boolean;
   };
   /** Message templates by message id, with `{{placeholders}}`: what is wrong and what to do. */
-  messages: Readonly<Record<string, string>>;
+  messages: Readonly<Record<TMessageId, string>>;
+  /**
+   * When the cloud refuses what the rule prevents. It decides how an `unverified` report
+   * counts: `at-once` makes it a warning (at worst the request is refused and nothing
+   * happens), `late` keeps the configured severity (unknown is never safe where it is costly).
+   * @default 'late'
+   */
+  refusal?: Refusal | undefined;
+  /** The cloud error codes the rule prevents, e.g. `['Ecs.0030']`; empty when none is documented. */
+  errorCodes?: readonly string[] | undefined;
+  /** What the operator may attest to satisfy the rule. */
+  confirmation?: RuleConfirmation | undefined;
   /** A valibot schema for the rule's options; a rule without it takes none. */
   schema?: v.GenericSchema<unknown, TOptions> | undefined;
   /** The options when the config gives none. */
@@ -45,9 +82,12 @@ export interface RuleMeta<TOptions = unknown> {
  * A rule: pure (no I/O, no clock), it never knows its own severity. `check` returns what is
  * wrong, `[]` when nothing is.
  */
-export interface Rule<TOptions = unknown> {
-  meta: RuleMeta<TOptions>;
-  check(facts: ResizeFacts, context: RuleContext<TOptions>): readonly RuleReport[] | Promise<readonly RuleReport[]>;
+export interface Rule<TOptions = unknown, TMessageId extends string = string> {
+  meta: RuleMeta<TOptions, TMessageId>;
+  check(
+    facts: ResizeFacts,
+    context: RuleContext<TOptions>,
+  ): readonly RuleReport<NoInfer<TMessageId>>[] | Promise<readonly RuleReport<NoInfer<TMessageId>>[]>;
 }
 
 /** A rule's entry in a config: a severity, or a severity and the rule's options. */
@@ -68,6 +108,8 @@ export interface Finding {
   data?: Readonly<Record<string, string | number>> | undefined;
   /** The rule's documentation. */
   docsUrl?: string | undefined;
+  /** The finding says a fact is unknown, not that the resize is wrong (see `RuleMeta.refusal`). */
+  unverified?: true | undefined;
   /** For a rule that threw: what it threw. */
   cause?: unknown;
 }

@@ -237,7 +237,8 @@ describe('createRuleEngine: third-party rules and plugins', () => {
   });
 
   it('a rule that reports an undeclared message id, or no array, becomes a ruleFailed finding', async () => {
-    const sloppy = defineRule({
+    // Message ids typed as string: a typed rule could not report the undeclared id at all.
+    const sloppy = defineRule<undefined, string>({
       meta: {
         type: 'problem',
         docs: { description: 'x', url: 'https://example.com/x', recommended: false },

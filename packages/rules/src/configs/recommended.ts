@@ -20,6 +20,12 @@ export const recommended: RuleConfig = {
     'no-locked-server': 'error',
     'no-spot-server': 'error',
     'no-expanding-disk': 'error',
+    'prepaid-auto-pay': 'error',
+    'nic-limit': 'error',
+    'resizable-source': 'error',
+    'same-family': 'error',
+    'same-architecture': 'error',
+    'dedicated-host': 'error',
   },
 };
 

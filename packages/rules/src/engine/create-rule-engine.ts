@@ -3,7 +3,7 @@ import { recommended } from '../configs/recommended.js';
 import { InvalidFactsError } from '../errors/InvalidFactsError.js';
 import { ResizeFactsSchema, type ResizeFacts } from '../facts/facts-schema.js';
 import { builtInRules } from '../rules/index.js';
-import type { Finding, Plugin, Report, Rule, RuleConfig, RuleContext, RuleReport } from '../types.js';
+import type { Finding, Plugin, Report, Rule, RuleConfig, RuleConfirmation, RuleContext, RuleReport } from '../types.js';
 import { formatMessage } from './format-message.js';
 import { resolveConfig, type ActiveRule } from './resolve-config.js';
 import { registerRules } from './rule-registry.js';
@@ -29,8 +29,8 @@ export interface RuleEngine {
    * rule and reports. A rule that throws becomes an error finding of its own.
    */
   check(facts: ResizeFacts): Promise<Report>;
-  /** The ids of the rules that run, in order, with their severity. */
-  readonly activeRules: ReadonlyArray<{ id: string; severity: Finding['severity'] }>;
+  /** The rules that run, in order: id, severity, and the confirmation each accepts, if any. */
+  readonly activeRules: ReadonlyArray<{ id: string; severity: Finding['severity']; confirmation?: RuleConfirmation }>;
 }
 
 /** The finding of a rule that threw, or returned something that is not a list of reports. */
@@ -45,6 +45,14 @@ function brokenRuleFinding(active: ActiveRule, problem: string, cause?: unknown)
   };
 }
 
+/**
+ * The severity of a finding: the configured one, except that what could not be verified is
+ * only a warning when the cloud would refuse the resize at once (nothing would happen).
+ */
+function severityOf(active: ActiveRule, report: RuleReport): Finding['severity'] {
+  return report.unverified === true && active.rule.meta.refusal === 'at-once' ? 'warn' : active.severity;
+}
+
 /** Turns one rule's output into findings, refusing what the rule's meta does not declare. */
 function findingsOf(active: ActiveRule, reports: unknown): Finding[] {
   if (!Array.isArray(reports)) return [brokenRuleFinding(active, 'check() did not return an array')];
@@ -56,11 +64,12 @@ function findingsOf(active: ActiveRule, reports: unknown): Finding[] {
       return brokenRuleFinding(active, `it reported the undeclared messageId ${JSON.stringify(report?.messageId)}`);
     return {
       ruleId: active.id,
-      severity: active.severity,
+      severity: severityOf(active, report),
       messageId: report.messageId,
       message: formatMessage(template, report.data),
       ...(report.data === undefined ? {} : { data: report.data }),
       docsUrl: docs.url,
+      ...(report.unverified === true ? { unverified: true as const } : {}),
     };
   });
 }
@@ -106,7 +115,11 @@ export function createRuleEngine(options: RuleEngineOptions = {}): RuleEngine {
     context: Object.freeze({ id: rule.id, options: rule.options }),
   }));
   return {
-    activeRules: active.map(({ id, severity }) => ({ id, severity })),
+    activeRules: active.map(({ id, severity, rule: { meta } }) => ({
+      id,
+      severity,
+      ...(meta.confirmation === undefined ? {} : { confirmation: meta.confirmation }),
+    })),
     async check(facts) {
       const parsed = parseFacts(facts);
       const results = active.map((rule) => runRule(rule, parsed));

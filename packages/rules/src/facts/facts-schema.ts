@@ -31,6 +31,14 @@ export const FlavorFactsSchema = v.looseObject({
    * promotion.
    */
   saleStatus: v.optional(Text),
+  /** From `ecs:instance_architecture`: `arm64` (Kunpeng) is Arm; x86 flavors mostly do not set it. */
+  architecture: v.optional(v.picklist(['x86', 'arm'], 'must be "x86" or "arm"')),
+  /** `ecs:performancetype` (older flavors: `hws:performancetype`), e.g. normal, gpu, saphana. */
+  performanceType: v.optional(Text),
+  /** Whether the flavor comes with local disks: a `quota:local_disk` or `quota:nvme_ssd` spec. */
+  localDisks: v.optional(v.boolean('must be a boolean')),
+  /** `quota:vif_max_num`: the most NICs a server of this flavor may have. */
+  maxNics: v.optional(Count),
 });
 
 /** A disk attached to the server: VBD (the default) or SCSI (EVS `hw:passthrough` "true"). */
@@ -40,6 +48,18 @@ export const DiskFactsSchema = v.object({
   /** The EVS status, e.g. `in-use`, `extending`. */
   status: v.optional(Text),
 });
+
+/**
+ * What the operator attests. The built-in keys are typed; a plugin's own keys pass validation
+ * too (each value must be a boolean) and are read with `isConfirmed(facts, key)`. The type has
+ * no index signature, so that an interface with the built-in keys still fits.
+ */
+export interface Confirmations {
+  /** Xen → KVM: the KVM guest drivers are installed. */
+  xenToKvmDrivers?: boolean | undefined;
+  /** S1/C1/C2/M1 → H1: the driver H1 needs is installed. */
+  h1Drivers?: boolean | undefined;
+}
 
 /**
  * Everything the resize rules look at: the server, the target flavor, and the operator's word.
@@ -57,6 +77,13 @@ export const ResizeFactsSchema = v.looseObject({
     locked: v.optional(v.boolean('must be a boolean')),
     frozen: v.optional(v.boolean('must be a boolean')),
     chargingMode: v.optional(v.picklist(['postPaid', 'prePaid', 'spot'], 'must be "postPaid", "prePaid" or "spot"')),
+    /** The NICs attached to the server (`os-interface` → `interfaceAttachments`). */
+    nicCount: v.optional(Count),
+    /**
+     * The dedicated host the server runs on (`os:scheduler_hints.dedicated_host_id`); `null`
+     * when it is known to run on none, absent when that is unknown.
+     */
+    dedicatedHostId: v.optional(v.nullable(Text)),
     flavor: FlavorFactsSchema,
     disks: v.array(DiskFactsSchema, 'must be an array of disks'),
   }),
@@ -65,15 +92,33 @@ export const ResizeFactsSchema = v.looseObject({
   allowedTargets: v.optional(v.array(Text, 'must be an array of flavor ids')),
   /** `withStopServer`: the cloud stops a running server, resizes it and starts it again. */
   mode: v.optional(v.literal('withStopServer', 'must be "withStopServer"')),
-  /** What the operator attests, because the API cannot tell. */
+  /**
+   * What the operator attests, because the API cannot tell: a boolean per key. The keys are
+   * declared by the rules (`meta.confirmation.key`), plugins' own included.
+   */
   confirmations: v.optional(
-    v.object({
-      /** Xen → KVM: the xen-pv and virtio drivers (Linux) or PV driver and UVP VMTools (Windows) are installed. */
-      xenToKvmDrivers: v.optional(v.boolean('must be a boolean')),
-      /** S1/C1/C2/M1 → H1: the driver H1 needs is installed. */
-      h1Drivers: v.optional(v.boolean('must be a boolean')),
-    }),
+    v.pipe(
+      v.objectWithRest(
+        {
+          /** Xen → KVM: the xen-pv and virtio drivers (Linux) or PV driver and UVP VMTools (Windows) are installed. */
+          xenToKvmDrivers: v.optional(v.boolean('must be a boolean')),
+          /** S1/C1/C2/M1 → H1: the driver H1 needs is installed. */
+          h1Drivers: v.optional(v.boolean('must be a boolean')),
+        },
+        v.boolean('must be a boolean'),
+        'must be an object of booleans',
+      ),
+      // The same object, typed without an index signature (see Confirmations).
+      v.transform((confirmations): Confirmations => confirmations),
+    ),
   ),
+  /**
+   * The request's v1.1 `extendparam.isAutoPay`: whether the order of a yearly/monthly server
+   * is paid at once. Absent: a v1 (pay-per-use) request.
+   */
+  autoPay: v.optional(v.boolean('must be a boolean')),
+  /** The request's `dedicated_host_id`: the dedicated host to resize on. */
+  dedicatedHostId: v.optional(Text),
 });
 
 /** What is known of a flavor (see {@link FlavorFactsSchema}). */

@@ -10,6 +10,8 @@ export const flavorChanges = defineRule({
       url: docsUrl('flavor-changes'),
       recommended: true,
     },
+    refusal: 'at-once',
+    errorCodes: ['Ecs.0009', 'Ecs.0810'],
     messages: { sameFlavor: 'Server {{serverId}} already has flavor {{to}}. Pick a different flavor.' },
   },
   check({ server, target }) {

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { isConfirmed } from '../facts/is-confirmed.js';
 import { docsUrl } from './docs-url.js';
 import { isOldGenerationToH1 } from './transitions.js';
 
@@ -14,6 +15,10 @@ export const h1Drivers = defineRule({
       url: docsUrl('h1-drivers'),
       recommended: true,
     },
+    // No error code: the resize succeeds, and the guest may not boot.
+    refusal: 'late',
+    errorCodes: [],
+    confirmation: { key: 'h1Drivers', name: 'h1-drivers', label: 'The driver H1 needs is installed in the guest' },
     messages: {
       driversNotConfirmed:
         'Changing {{fromGeneration}} ({{from}}) to H1 ({{to}}) needs the H1 driver installed in the guest first, or the server may not boot. Install it, then confirm with confirmations.h1Drivers = true.',
@@ -22,11 +27,11 @@ export const h1Drivers = defineRule({
     },
   },
   check(facts) {
-    if (facts.confirmations?.h1Drivers === true) return [];
+    if (isConfirmed(facts, 'h1Drivers')) return [];
     const verdict = isOldGenerationToH1(facts);
     if (verdict === false) return [];
     const data = { from: facts.server.flavor.id, to: facts.target.id };
-    if (!verdict) return [{ messageId: 'unverified', data }];
+    if (!verdict) return [{ messageId: 'unverified', data, unverified: true }];
     return [
       {
         messageId: 'driversNotConfirmed',

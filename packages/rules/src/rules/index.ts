@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { dedicatedHost } from './dedicated-host.js';
 import { flavorChanges } from './flavor-changes.js';
 import { h1Drivers } from './h1-drivers.js';
 import { noExpandingDisk } from './no-expanding-disk.js';
@@ -6,6 +7,11 @@ import { noFrozenServer } from './no-frozen-server.js';
 import { noKvmToXen } from './no-kvm-to-xen.js';
 import { noLockedServer } from './no-locked-server.js';
 import { noSpotServer } from './no-spot-server.js';
+import { nicLimit } from './nic-limit.js';
+import { prepaidAutoPay } from './prepaid-auto-pay.js';
+import { resizableSource } from './resizable-source.js';
+import { sameArchitecture } from './same-architecture.js';
+import { sameFamily } from './same-family.js';
 import { serverStopped } from './server-stopped.js';
 import { targetAllowed } from './target-allowed.js';
 import { targetOnSale } from './target-on-sale.js';
@@ -26,9 +32,16 @@ export const builtInRules: Readonly<Record<string, Rule<unknown>>> = {
   'no-locked-server': noLockedServer,
   'no-spot-server': noSpotServer,
   'no-expanding-disk': noExpandingDisk,
+  'prepaid-auto-pay': prepaidAutoPay,
+  'nic-limit': nicLimit,
+  'resizable-source': resizableSource,
+  'same-family': sameFamily,
+  'same-architecture': sameArchitecture,
+  'dedicated-host': dedicatedHost,
 };
 
 export {
+  dedicatedHost,
   flavorChanges,
   h1Drivers,
   noExpandingDisk,
@@ -36,6 +49,11 @@ export {
   noKvmToXen,
   noLockedServer,
   noSpotServer,
+  nicLimit,
+  prepaidAutoPay,
+  resizableSource,
+  sameArchitecture,
+  sameFamily,
   serverStopped,
   targetAllowed,
   targetOnSale,

@@ -6,6 +6,10 @@ export const noExpandingDisk = defineRule({
   meta: {
     type: 'problem',
     docs: { description: 'No attached disk may be expanding.', url: docsUrl('no-expanding-disk'), recommended: true },
+    // UNCONFIRMED whether the API refuses this at once, and with which code: kept late, so an
+    // unknown disk status stays an error, as before.
+    refusal: 'late',
+    errorCodes: [],
     messages: {
       expanding: 'Disk {{diskId}} of server {{serverId}} is being expanded. Wait until the expansion ends, then resize.',
       unverified:
@@ -16,6 +20,6 @@ export const noExpandingDisk = defineRule({
     const expanding = server.disks.find((disk) => disk.status === 'extending');
     if (expanding) return [{ messageId: 'expanding', data: { serverId: server.id, diskId: expanding.id } }];
     const unknown = server.disks.find((disk) => disk.status === undefined);
-    return unknown ? [{ messageId: 'unverified', data: { serverId: server.id, diskId: unknown.id } }] : [];
+    return unknown ? [{ messageId: 'unverified', data: { serverId: server.id, diskId: unknown.id }, unverified: true }] : [];
   },
 });

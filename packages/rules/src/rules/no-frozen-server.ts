@@ -6,6 +6,8 @@ export const noFrozenServer = defineRule({
   meta: {
     type: 'problem',
     docs: { description: 'A frozen server cannot be resized.', url: docsUrl('no-frozen-server'), recommended: true },
+    refusal: 'at-once',
+    errorCodes: ['Ecs.0030'],
     messages: {
       frozen:
         'Server {{serverId}} is frozen and cannot be resized. Settle the account (renew or pay) to unfreeze it, then resize.',
@@ -15,6 +17,7 @@ export const noFrozenServer = defineRule({
   },
   check({ server }) {
     if (server.frozen === false) return [];
-    return [{ messageId: server.frozen ? 'frozen' : 'unverified', data: { serverId: server.id } }];
+    const data = { serverId: server.id };
+    return [server.frozen ? { messageId: 'frozen', data } : { messageId: 'unverified', data, unverified: true }];
   },
 });

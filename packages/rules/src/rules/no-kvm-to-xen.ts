@@ -7,6 +7,9 @@ export const noKvmToXen = defineRule({
   meta: {
     type: 'problem',
     docs: { description: 'A KVM server cannot change to a Xen flavor.', url: docsUrl('no-kvm-to-xen'), recommended: true },
+    // No code of its own is documented: the resize fails (Ecs.0207) or its job does.
+    refusal: 'late',
+    errorCodes: ['Ecs.0207'],
     messages: {
       kvmToXen:
         'Server {{serverId}} runs on KVM ({{from}}) and {{to}} is a Xen flavor: KVM servers cannot change to Xen, and the resize would fail. Pick a KVM flavor (ecs:virtualization_env_types CloudCompute).',
@@ -22,6 +25,6 @@ export const noKvmToXen = defineRule({
     const unknown = [facts.server.flavor, facts.target]
       .filter((flavor) => flavor.virtualization === undefined)
       .map((flavor) => flavor.id);
-    return [{ messageId: 'unverified', data: { ...data, unknown: unknown.join(' and ') } }];
+    return [{ messageId: 'unverified', data: { ...data, unknown: unknown.join(' and ') }, unverified: true }];
   },
 });

@@ -6,6 +6,8 @@ export const noLockedServer = defineRule({
   meta: {
     type: 'problem',
     docs: { description: 'A locked server cannot be resized.', url: docsUrl('no-locked-server'), recommended: true },
+    refusal: 'at-once',
+    errorCodes: ['Ecs.0605'],
     messages: {
       locked:
         'Server {{serverId}} is locked and cannot be resized. Unlock it first (whoever locked it, or the billing lock, must release it).',
@@ -15,6 +17,7 @@ export const noLockedServer = defineRule({
   },
   check({ server }) {
     if (server.locked === false) return [];
-    return [{ messageId: server.locked ? 'locked' : 'unverified', data: { serverId: server.id } }];
+    const data = { serverId: server.id };
+    return [server.locked ? { messageId: 'locked', data } : { messageId: 'unverified', data, unverified: true }];
   },
 });

@@ -6,6 +6,8 @@ export const noSpotServer = defineRule({
   meta: {
     type: 'problem',
     docs: { description: 'A spot server cannot be resized.', url: docsUrl('no-spot-server'), recommended: true },
+    refusal: 'at-once',
+    errorCodes: ['Ecs.0704'],
     messages: {
       spot: 'Server {{serverId}} is a spot server, and spot servers cannot be resized. Create a server of the flavor you need instead.',
       unverified:
@@ -14,6 +16,7 @@ export const noSpotServer = defineRule({
   },
   check({ server }) {
     if (server.chargingMode === 'postPaid' || server.chargingMode === 'prePaid') return [];
-    return [{ messageId: server.chargingMode === 'spot' ? 'spot' : 'unverified', data: { serverId: server.id } }];
+    const data = { serverId: server.id };
+    return [server.chargingMode === 'spot' ? { messageId: 'spot', data } : { messageId: 'unverified', data, unverified: true }];
   },
 });

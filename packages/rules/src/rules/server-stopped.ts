@@ -14,6 +14,8 @@ export const serverStopped = defineRule({
       url: docsUrl('server-stopped'),
       recommended: true,
     },
+    refusal: 'at-once',
+    errorCodes: ['Ecs.0100'],
     messages: {
       notStopped:
         "Server {{serverId}} is {{status}}; it must be stopped (SHUTOFF) to be resized. Stop it first, or resize with mode 'withStopServer' so that the cloud stops and restarts it.",
@@ -32,7 +34,7 @@ export const serverStopped = defineRule({
     const running = status === 'ACTIVE' && (vmState === undefined || vmState === 'active');
     if (busy && (stopped || running)) return [{ messageId: 'busy', data }];
     if (stopped || (running && mode === 'withStopServer'))
-      return taskState === undefined ? [{ messageId: 'unverified', data }] : [];
+      return taskState === undefined ? [{ messageId: 'unverified', data, unverified: true }] : [];
     return [{ messageId: running ? 'notStopped' : 'transitional', data }];
   },
 });

@@ -13,6 +13,8 @@ export const targetAllowed = defineRule({
       url: docsUrl('target-allowed'),
       recommended: true,
     },
+    refusal: 'at-once',
+    errorCodes: ['Ecs.0804'],
     messages: {
       notAllowed: '{{to}} is not among the flavors server {{serverId}} may change to. Pick one of: {{allowed}}.',
       unverified:
@@ -21,7 +23,7 @@ export const targetAllowed = defineRule({
   },
   check({ server, target, allowedTargets }) {
     const data = { serverId: server.id, to: target.id };
-    if (allowedTargets === undefined) return [{ messageId: 'unverified', data }];
+    if (allowedTargets === undefined) return [{ messageId: 'unverified', data, unverified: true }];
     if (allowedTargets.includes(target.id)) return [];
     const named = allowedTargets.slice(0, LISTED).join(', ') || 'none (no flavor is allowed)';
     const more = allowedTargets.length > LISTED ? ` and ${allowedTargets.length - LISTED} more` : '';

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { isConfirmed } from '../facts/is-confirmed.js';
 import { docsUrl } from './docs-url.js';
 import { isXenToKvm } from './transitions.js';
 
@@ -14,6 +15,13 @@ export const xenToKvmDrivers = defineRule({
       url: docsUrl('xen-to-kvm-drivers'),
       recommended: true,
     },
+    refusal: 'late',
+    errorCodes: ['Ecs.0811'],
+    confirmation: {
+      key: 'xenToKvmDrivers',
+      name: 'xen-to-kvm-drivers',
+      label: 'The KVM guest drivers are installed (xen-pv and virtio on Linux, PV driver and UVP VMTools on Windows)',
+    },
     messages: {
       driversNotConfirmed:
         'Changing Xen ({{from}}) to KVM ({{to}}) needs guest drivers installed first, or the server may not boot: the xen-pv and virtio drivers on Linux, the PV driver and UVP VMTools on Windows. Install them, then confirm with confirmations.xenToKvmDrivers = true.',
@@ -22,11 +30,10 @@ export const xenToKvmDrivers = defineRule({
     },
   },
   check(facts) {
-    if (facts.confirmations?.xenToKvmDrivers === true) return [];
+    if (isConfirmed(facts, 'xenToKvmDrivers')) return [];
     const verdict = isXenToKvm(facts);
     if (verdict === false) return [];
-    return [
-      { messageId: verdict ? 'driversNotConfirmed' : 'unverified', data: { from: facts.server.flavor.id, to: facts.target.id } },
-    ];
+    const data = { from: facts.server.flavor.id, to: facts.target.id };
+    return [verdict ? { messageId: 'driversNotConfirmed', data } : { messageId: 'unverified', data, unverified: true }];
   },
 });

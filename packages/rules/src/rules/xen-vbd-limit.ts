@@ -17,6 +17,8 @@ export const xenVbdLimit = defineRule({
       url: docsUrl('xen-vbd-limit'),
       recommended: true,
     },
+    refusal: 'late',
+    errorCodes: ['Ecs.0809'],
     messages: {
       tooManyVbdDisks:
         'Server {{serverId}} is a Xen server with {{count}} VBD disks; with more than 24 it cannot change to KVM ({{to}}). Detach {{excess}} VBD disks first, or pick a Xen flavor.',
@@ -36,6 +38,6 @@ export const xenVbdLimit = defineRule({
       count,
       excess: count - MAX_VBD_DISKS_FOR_KVM,
     };
-    return [{ messageId: verdict ? 'tooManyVbdDisks' : 'unverified', data }];
+    return [verdict ? { messageId: 'tooManyVbdDisks', data } : { messageId: 'unverified', data, unverified: true }];
   },
 });

@@ -3,19 +3,22 @@ import type { FlavorFacts, ResizeFacts } from '../facts/facts-schema.js';
 /** The server facts but its flavor. */
 type ServerStateFacts = Pick<
   ResizeFacts['server'],
-  'id' | 'status' | 'vmState' | 'taskState' | 'locked' | 'frozen' | 'chargingMode' | 'disks'
+  'id' | 'status' | 'vmState' | 'taskState' | 'locked' | 'frozen' | 'chargingMode' | 'nicCount' | 'dedicatedHostId' | 'disks'
 >;
 
 /** Changes to the default facts: `server`, `server.flavor` and `target` merge one level deep. */
-export interface FactsOverrides extends Partial<Pick<ResizeFacts, 'allowedTargets' | 'mode' | 'confirmations'>> {
+export interface FactsOverrides extends Partial<
+  Pick<ResizeFacts, 'allowedTargets' | 'mode' | 'confirmations' | 'autoPay' | 'dedicatedHostId'>
+> {
   server?: Partial<ServerStateFacts> & { flavor?: Partial<FlavorFacts> };
   target?: Partial<FlavorFacts>;
 }
 
 /**
  * Facts for tests: a stopped, unlocked, unfrozen pay-per-use KVM server on `s3.large.2` with
- * its system disk, going to `s3.xlarge.2` (allowed, on sale), plus your overrides. Every
- * built-in rule passes these facts as they are.
+ * its system disk and one NIC, on no dedicated host, going to `s3.xlarge.2` (allowed, on sale,
+ * x86 without local disks, up to 4 NICs), plus your overrides. Every built-in rule passes
+ * these facts as they are.
  */
 export function buildFacts(overrides: FactsOverrides = {}): ResizeFacts {
   const { server, target, ...rest } = overrides;
@@ -30,9 +33,22 @@ export function buildFacts(overrides: FactsOverrides = {}): ResizeFacts {
       locked: false,
       frozen: false,
       chargingMode: 'postPaid',
+      nicCount: 1,
+      dedicatedHostId: null,
       disks: [{ id: 'system-disk', type: 'VBD', status: 'in-use' }],
       ...server,
-      flavor: { id: 's3.large.2', generation: 's3', virtualization: 'kvm', vcpus: 2, ramMiB: 4096, ...server?.flavor },
+      flavor: {
+        id: 's3.large.2',
+        generation: 's3',
+        virtualization: 'kvm',
+        vcpus: 2,
+        ramMiB: 4096,
+        architecture: 'x86',
+        performanceType: 'normal',
+        localDisks: false,
+        maxNics: 4,
+        ...server?.flavor,
+      },
     },
     target: {
       id: 's3.xlarge.2',
@@ -41,6 +57,10 @@ export function buildFacts(overrides: FactsOverrides = {}): ResizeFacts {
       vcpus: 4,
       ramMiB: 8192,
       saleStatus: 'normal',
+      architecture: 'x86',
+      performanceType: 'normal',
+      localDisks: false,
+      maxNics: 4,
       ...target,
     },
   };

@@ -1,7 +1,7 @@
 import { createRuleEngine } from '../engine/create-rule-engine.js';
 import { PLACEHOLDER } from '../engine/format-message.js';
 import type { ResizeFacts } from '../facts/facts-schema.js';
-import type { Finding, Rule } from '../types.js';
+import type { Finding, Rule, Severity } from '../types.js';
 
 /** A case the rule must pass: no finding. */
 export interface ValidCase {
@@ -17,6 +17,11 @@ export interface ExpectedError {
   messageId: string;
   /** The data the finding must carry (only the keys given are compared). */
   data?: Readonly<Record<string, string | number>>;
+  /**
+   * The finding's severity with the rule at `error`: `warn` when it says what could not be
+   * verified and the rule's `meta.refusal` is `at-once`. Compared when given.
+   */
+  severity?: Severity;
 }
 
 /** A case the rule must report. */
@@ -63,6 +68,8 @@ function compare(findings: readonly Finding[], expected: readonly ExpectedError[
     const finding = findings[index]!;
     if (finding.messageId !== error.messageId)
       fail(`error ${index}: expected messageId "${error.messageId}", got "${finding.messageId}"`);
+    if (error.severity !== undefined && finding.severity !== error.severity)
+      fail(`error ${index}: expected severity "${error.severity}", got "${finding.severity}"`);
     for (const [key, value] of Object.entries(error.data ?? {})) {
       if (finding.data?.[key] !== value)
         fail(`error ${index}: expected data.${key} = ${JSON.stringify(value)}, got ${JSON.stringify(finding.data?.[key])}`);

@@ -1,0 +1,32 @@
+import { defineRule } from '../define-rule.js';
+import { docsUrl } from './docs-url.js';
+
+/**
+ * A server on a dedicated host is resized only with the host named in the request
+ * (`dedicated_host_id`, `Ecs.0803`). Naming a host passes whatever the server's host is.
+ */
+export const dedicatedHost = defineRule({
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'A server on a dedicated host needs the dedicated host named in the resize request.',
+      url: docsUrl('dedicated-host'),
+      recommended: true,
+    },
+    refusal: 'at-once',
+    errorCodes: ['Ecs.0803'],
+    messages: {
+      hostNotNamed:
+        'Server {{serverId}} runs on dedicated host {{hostId}}, and a resize of such a server must name the dedicated host. Resize with dedicatedHostId set (its current host, or another with capacity for {{to}}).',
+      unverified:
+        "Could not verify that server {{serverId}} is not on a dedicated host, which must then be named in the request: that fact is unknown. Read the server's os:scheduler_hints.dedicated_host_id, or resize with dedicatedHostId set.",
+    },
+  },
+  check({ server, target, dedicatedHostId }) {
+    if (dedicatedHostId !== undefined || server.dedicatedHostId === null) return [];
+    const data = { serverId: server.id, to: target.id };
+    return server.dedicatedHostId === undefined
+      ? [{ messageId: 'unverified', data, unverified: true }]
+      : [{ messageId: 'hostNotNamed', data: { ...data, hostId: server.dedicatedHostId } }];
+  },
+});

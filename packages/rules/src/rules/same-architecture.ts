@@ -1,0 +1,39 @@
+import { defineRule } from '../define-rule.js';
+import { docsUrl } from './docs-url.js';
+import { architectureOf } from './flavor-families.js';
+
+/**
+ * x86 ↔ Arm is never a resize: the image would not boot on the other architecture. The
+ * architecture is `architecture`, else the generation's (Kunpeng series are Arm).
+ */
+export const sameArchitecture = defineRule({
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'The target flavor must have the CPU architecture (x86 or Arm) of the current flavor.',
+      url: docsUrl('same-architecture'),
+      recommended: true,
+    },
+    // UNCONFIRMED: no documented error code; the guest would not boot.
+    refusal: 'late',
+    errorCodes: [],
+    messages: {
+      otherArchitecture:
+        'Server {{serverId}} runs on {{fromArchitecture}} ({{from}}) and {{to}} is an {{toArchitecture}} flavor: its image cannot boot on another architecture. Pick a {{fromArchitecture}} flavor, or create a new server from an {{toArchitecture}} image.',
+      unverified:
+        "Could not verify that {{from}} → {{to}} keeps the CPU architecture (x86 or Arm): the architecture of {{unknown}} is unknown. Look up the flavors' ecs:instance_architecture and ecs:generation.",
+    },
+  },
+  check({ server, target }) {
+    const fromArchitecture = architectureOf(server.flavor);
+    const toArchitecture = architectureOf(target);
+    const data = { serverId: server.id, from: server.flavor.id, to: target.id };
+    if (fromArchitecture === undefined || toArchitecture === undefined) {
+      const unknown = [server.flavor, target].filter((flavor) => architectureOf(flavor) === undefined).map((flavor) => flavor.id);
+      return [{ messageId: 'unverified', data: { ...data, unknown: unknown.join(' and ') }, unverified: true }];
+    }
+    return fromArchitecture === toArchitecture
+      ? []
+      : [{ messageId: 'otherArchitecture', data: { ...data, fromArchitecture, toArchitecture } }];
+  },
+});

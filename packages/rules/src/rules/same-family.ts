@@ -1,0 +1,56 @@
+import * as v from 'valibot';
+import { defineRule } from '../define-rule.js';
+import { docsUrl } from './docs-url.js';
+import { isOfPerformanceType } from './flavor-families.js';
+
+/** The options of `same-family`. */
+export interface SameFamilyOptions {
+  /** The performance types (`ecs:performancetype`) that change only within their own family. */
+  performanceTypes: readonly string[];
+}
+
+/**
+ * GPU, FPGA and large-memory flavors change only within their own family (`Ecs.0805`): when
+ * either side is of a locked performance type, both must have the same generation.
+ */
+export const sameFamily = defineRule<SameFamilyOptions, 'otherFamily' | 'unverified'>({
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'GPU, FPGA and large-memory flavors change only within their own family.',
+      url: docsUrl('same-family'),
+      recommended: true,
+    },
+    refusal: 'late',
+    errorCodes: ['Ecs.0805'],
+    messages: {
+      otherFamily:
+        '{{from}} ({{fromFamily}}) cannot change to {{to}} ({{toFamily}}): GPU, FPGA and large-memory flavors change only within their own family. Pick a {{fromFamily}} flavor, or create a new server of the flavor you need.',
+      unverified:
+        "Could not verify that {{from}} → {{to}} stays within one family, which GPU, FPGA and large-memory flavors must: a flavor's performance type or generation is unknown. Look up the flavors' ecs:performancetype and ecs:generation.",
+    },
+    schema: v.strictObject({
+      performanceTypes: v.array(
+        v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'), v.toLowerCase()),
+        'must be an array of performance types',
+      ),
+    }),
+    defaultOptions: { performanceTypes: ['gpu', 'fpga', 'saphana'] },
+  },
+  check({ server, target }, { options }) {
+    const locked = [
+      isOfPerformanceType(server.flavor, options.performanceTypes),
+      isOfPerformanceType(target, options.performanceTypes),
+    ];
+    if (locked.every((side) => side === false)) return [];
+    const from = server.flavor.generation?.toLowerCase();
+    const to = target.generation?.toLowerCase();
+    const data = { from: server.flavor.id, to: target.id };
+    if (locked.includes(true) && from !== undefined && to !== undefined) {
+      return from === to
+        ? []
+        : [{ messageId: 'otherFamily', data: { ...data, fromFamily: from.toUpperCase(), toFamily: to.toUpperCase() } }];
+    }
+    return [{ messageId: 'unverified', data, unverified: true }];
+  },
+});
