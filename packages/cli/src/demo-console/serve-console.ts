@@ -1,7 +1,7 @@
 import { createProxyHandler, toNodeListener } from '@ecs-resize/core/proxy';
 import { DEFAULT_CREDENTIALS, startEmulator } from '@ecs-resize/emulator';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors/UsageError.js';
@@ -17,6 +17,19 @@ export interface DemoConsole {
 
 /** The path where the console mounts the signing proxy. */
 const PROXY_PATH = '/ecs-proxy';
+
+/** The headers of the console's own plain-text answers. */
+const TEXT = { 'Content-Type': 'text/plain; charset=utf-8' };
+
+/**
+ * The path of a request target, or undefined when the target is not a path (absolute-form such
+ * as `http://[`, `*`): the console serves paths only, and never parses a target as a URL.
+ */
+function pathOf(target: string): string | undefined {
+  if (!target.startsWith('/')) return undefined;
+  const query = target.indexOf('?');
+  return query === -1 ? target : target.slice(0, query);
+}
 
 /** The browser bundle (`@ecs-resize/browser/iife`), which `pnpm run build` makes. */
 function browserBundle(): Buffer {
@@ -44,14 +57,24 @@ export async function serveDemoConsole(port: number, jobDurationMs: number): Pro
       basePath: PROXY_PATH,
     }),
   );
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://console').pathname;
+  const route = (request: IncomingMessage, response: ServerResponse): void => {
+    const path = pathOf(request.url ?? '');
+    if (path === undefined) return void response.writeHead(400, TEXT).end('Bad request\n');
     if (path.startsWith(`${PROXY_PATH}/`)) return proxy(request, response);
     if (path === '/') return void response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
     if (path === '/ecs-resize.iife.js')
       return void response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(bundle);
     if (path === '/favicon.ico') return void response.writeHead(204).end();
-    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    response.writeHead(404, TEXT).end('Not found\n');
+  };
+  // No request may end the console: a failure in one (a bug) is answered 500, or ends its connection.
+  const server = createServer((request, response) => {
+    try {
+      route(request, response);
+    } catch {
+      if (response.headersSent) response.destroy();
+      else response.writeHead(500, TEXT).end('Internal error\n');
+    }
   });
   try {
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));

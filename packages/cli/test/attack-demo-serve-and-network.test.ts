@@ -1,0 +1,109 @@
+import { createServer } from 'node:net';
+import { DEFAULT_PROJECT_ID, DEFAULT_TOKEN, SERVERS } from '@ecs-resize/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveDemoConsole, type DemoConsole } from '../src/demo-console/serve-console.js';
+import { MALFORMED_REQUESTS, rawRequest, sendRaw, type MalformedRequest } from '../../emulator/test/raw-http.js';
+import { cli } from './helpers/cli.js';
+
+const PROXY_PATH = '/ecs-proxy';
+const SERVER = SERVERS.kvmStopped;
+
+/** The status `demo --serve` (its page server, its proxy, or Node's parser) gives each shared malformed request. */
+const STATUS: Readonly<Record<(typeof MALFORMED_REQUESTS)[number]['name'], number>> = {
+  'absolute-form with an unclosed IPv6 host': 400,
+  'absolute-form with a bad escape in the host': 400,
+  'absolute-form with two ports': 400,
+  'absolute-form with a bad escape in the path': 400,
+  'a target that is not a path': 400,
+  'asterisk-form on a GET': 400,
+  'a bad escape in the path': 400,
+  'an escape that is not UTF-8': 400,
+  'a bad escape in the query': 400,
+  'a NUL in the path': 400,
+  'a space in the path': 400,
+  'a path of 20,000 characters': 431,
+  'an unknown HTTP version': 400,
+  'a method Node does not know': 400,
+  'a control character in a header value': 400,
+  'a header line without a colon': 400,
+  'a Content-Length that is not a number': 400,
+  'Content-Length and Transfer-Encoding together': 400,
+  // `POST /` is answered with the page before its body is read; Node then drops the connection.
+  'a broken chunk': 200,
+};
+
+/** Requests only the console's own server sees this way, with the status each gets. */
+const CONSOLE_REQUESTS: readonly (MalformedRequest & { readonly status: number | null })[] = [
+  { name: 'a path the console does not serve', line: 'GET /etc/passwd HTTP/1.1', status: 404 },
+  { name: 'traversal through the proxy path', line: 'GET /ecs-proxy/../etc/passwd HTTP/1.1', status: 400 },
+  { name: 'the page with a malformed query', line: 'GET /?a=%zz HTTP/1.1', status: 200 },
+  { name: 'CONNECT (no tunnel: the connection is closed)', line: 'CONNECT 127.0.0.1:1 HTTP/1.1', status: null },
+  {
+    name: 'a resize through the proxy, its body cut short',
+    line: `POST {base}/v1/{p}/cloudservers/${SERVER}/resize HTTP/1.1`,
+    headers: ['Content-Type: application/json', 'Content-Length: 100'],
+    body: '{"resize":',
+    halfClose: true,
+    status: 400,
+  },
+];
+
+const CASES: readonly (MalformedRequest & { readonly status: number | null })[] = [
+  ...MALFORMED_REQUESTS.map((request) => ({ ...request, status: STATUS[request.name] })),
+  ...CONSOLE_REQUESTS,
+];
+
+describe('demo --serve survives every malformed request, answers it, and serves the next one', () => {
+  let demo: DemoConsole | undefined;
+  beforeAll(async () => {
+    demo = await serveDemoConsole(0, 100);
+  });
+  afterAll(() => demo?.close());
+  const url = () => demo?.url ?? '';
+
+  it.each(CASES)('$name → $status', async (request) => {
+    const answer = await sendRaw(
+      Number(new URL(url()).port),
+      rawRequest(request, DEFAULT_PROJECT_ID, PROXY_PATH),
+      request.halfClose,
+    );
+    expect(answer.status).toBe(request.status);
+    const page = await fetch(url());
+    const server = await fetch(`${url()}ecs-proxy/v1/${DEFAULT_PROJECT_ID}/cloudservers/${SERVER}`);
+    expect([page.status, server.status]).toEqual([200, 200]);
+  });
+});
+
+/** A port on 127.0.0.1 where nothing listens: bound, then closed, so connecting is refused. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Commands that reach the API, run by the binary against an endpoint that refuses connections. */
+const REFUSED_COMMANDS: { name: string; args: string[] }[] = [
+  { name: 'resize', args: ['resize', SERVER, 's3.xlarge.2'] },
+  { name: 'resize --mode withStopServer', args: ['resize', SERVERS.kvmRunning, 's3.xlarge.2', '--mode', 'withStopServer'] },
+  { name: 'check', args: ['check', SERVER, 's3.xlarge.2'] },
+  { name: 'job', args: ['job', '2da6380cf5150487045f651cdffcbd1f'] },
+];
+
+describe('the CLI against a refused connection says it never reached the server', () => {
+  it.each(REFUSED_COMMANDS)('$name', async ({ args }) => {
+    const env = {
+      ECS_ENDPOINT: `http://127.0.0.1:${await closedPort()}`,
+      HW_PROJECT_ID: DEFAULT_PROJECT_ID,
+      OS_AUTH_TOKEN: DEFAULT_TOKEN,
+    };
+    const text = await cli(args, env);
+    expect(text.code).toBe(3);
+    expect(text.stderr).toMatch(/never reached the server/);
+    expect(text.stderr).not.toMatch(/may have received|check the server status/);
+    const json = await cli([...args, '--json'], env);
+    const { error } = JSON.parse(json.stdout) as { error: { name: string; mayHaveReachedServer: boolean } };
+    expect([json.code, error.name, error.mayHaveReachedServer]).toEqual([3, 'EcsNetworkError', false]);
+  });
+});
