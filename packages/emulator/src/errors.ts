@@ -52,6 +52,16 @@ export function malformedRequest(requestId: string): Reply {
 }
 
 /**
+ * The gateway's answer for a request body over its limit, closing the connection (the rest of
+ * the body is never read). UNCONFIRMED: the gateway's code for it is not documented; the
+ * emulator uses `APIG.0201` with HTTP 413.
+ */
+export function bodyTooLarge(requestId: string): Reply {
+  const reply = apigError(413, 'APIG.0201', 'The request body is too large.', requestId);
+  return { ...reply, headers: { ...reply.headers, Connection: 'close' } };
+}
+
+/**
  * The job API's error answer. Unlike the other ECS APIs it puts `code` and `message` at the top
  * level (ecs-api.md §3: "message and code ... present only when an error occurs in the request to
  * query a job"), so clients must parse this shape too.

@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { authenticate } from './auth/authenticate.js';
 import { createCors } from './cors.js';
-import { apigError, apiNotFound, ecsError, malformedRequest, ReplyError } from './errors.js';
+import { apigError, apiNotFound, bodyTooLarge, ecsError, malformedRequest, ReplyError } from './errors.js';
 import { createFaultPicker, faultAnswer, type FaultPhase } from './faults.js';
 import { advanceJobs } from './jobs.js';
 import { resolveOptions, type Emulator, type EmulatorOptions } from './options.js';
 import { createRandom } from './prng.js';
+import { readBody } from './read-body.js';
 import type { Answer, Reply } from './reply.js';
 import { readTarget, type RequestTarget } from './request-target.js';
 import { matchRoute, type Route } from './router.js';
@@ -100,7 +101,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     let answer: Answer;
     try {
       const body = await readBody(request);
-      answer = target === undefined ? malformedRequest(entry.requestId) : await respond(request, target, body, entry);
+      if (target === undefined) answer = malformedRequest(entry.requestId);
+      else if (body === 'too-large') answer = bodyTooLarge(entry.requestId);
+      else answer = await respond(request, target, body, entry);
     } catch (error) {
       // Closing, or the client went away mid-request: there is no one to answer.
       if (closing.signal.aborted || request.socket.destroyed) {
@@ -153,10 +156,4 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return closed;
     },
   };
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
