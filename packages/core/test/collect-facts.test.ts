@@ -38,15 +38,16 @@ describe('collectFacts builds the rules facts from the API', () => {
     expect(facts.confirmations).toEqual({ xenToKvmDrivers: true });
   });
 
-  it('makes 4 requests for the first server and 3 for the next: the flavor list is cached', async () => {
+  it('makes 5 requests for the first server and 4 for the next: the flavor list is cached', async () => {
     const client = clientOf(emulator());
     const count = () => emulator().state.countRequests();
     const listed = () => emulator().state.countRequests('listFlavors');
     const [before, flavorsBefore] = [count(), listed()];
     await client.collectFacts(SERVERS.kvmStopped, 's3.xlarge.2');
-    expect([count() - before, listed() - flavorsBefore]).toEqual([4, 1]);
+    // The server, resize_flavors (a page, then the empty page that ends it), the volumes, the flavors.
+    expect([count() - before, listed() - flavorsBefore]).toEqual([5, 1]);
     await client.collectFacts(SERVERS.xenStopped, 's3.xlarge.2');
-    expect([count() - before, listed() - flavorsBefore]).toEqual([7, 1]);
+    expect([count() - before, listed() - flavorsBefore]).toEqual([9, 1]);
   });
 
   it('reads frozen, locked, charging mode, task state and disk status', async () => {

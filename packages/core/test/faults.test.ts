@@ -304,8 +304,10 @@ describe.concurrent('fault table: reads', () => {
             if (entry.readRetried) {
               if ('error' in outcome) throw outcome.error;
               call.check(outcome.result, cell, expect);
-              // Every route met its fault once and was asked again.
-              for (const route of call.routes) expect(cell.emulator.state.countRequests(route), route).toBe(2);
+              // Every route met its fault once and was asked again; resize_flavors then also asks
+              // for the empty page that ends marker paging.
+              for (const route of call.routes)
+                expect(cell.emulator.state.countRequests(route), route).toBe(route === 'listResizeFlavors' ? 3 : 2);
               if (entry.retryAfterMs) expect(Date.now() - started).toBeGreaterThanOrEqual(entry.retryAfterMs - 50);
             } else {
               expectTypedError(expect, 'error' in outcome ? outcome.error : 'resolved', entry.error, 'GET');

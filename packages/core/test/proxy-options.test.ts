@@ -32,6 +32,7 @@ describe('createProxyHandler options', () => {
       fetch,
       timeout: 5000,
       maxBodyBytes: 1024,
+      maxResponseBytes: 4096,
     };
     expect(createProxyHandler(all)).toBeTypeOf('function');
   });

@@ -16,6 +16,15 @@ export const MAX_TIMEOUT = 2_147_483_647;
 /** The most retries accepted. */
 export const MAX_RETRY_LIMIT = 10;
 
+/** The largest `maxResponseBytes` accepted: 1 GiB. */
+export const MAX_RESPONSE_BYTES = 1024 * 1024 * 1024;
+
+/** The largest `maxPages` accepted. */
+export const MAX_PAGES = 1_000_000;
+
+/** The largest `maxItems` accepted. */
+export const MAX_ITEMS = 100_000_000;
+
 /** Options of {@link createEcsClient}, as validated. */
 export const ClientOptionsSchema = v.strictObject(
   {
@@ -40,6 +49,9 @@ export const ClientOptionsSchema = v.strictObject(
     ),
     hooks: v.optional(v.looseObject({}, 'must be an object of hook arrays (ky hooks)')),
     userAgent: v.optional(v.pipe(v.string(), v.regex(/^[\x20-\x7e]{1,256}$/, 'must be printable ASCII, at most 256 characters'))),
+    maxResponseBytes: v.optional(wholeNumber(1024, MAX_RESPONSE_BYTES)),
+    maxPages: v.optional(wholeNumber(1, MAX_PAGES)),
+    maxItems: v.optional(wholeNumber(1, MAX_ITEMS)),
   },
   'must be an options object; check the option names',
 );
@@ -92,7 +104,32 @@ export interface EcsClientOptions {
    * @default not set
    */
   userAgent?: string | undefined;
+  /**
+   * The largest successful response body read, in bytes, counted after decompression (from
+   * 1 KiB to 1 GiB). A longer body is cancelled as soon as it passes this, and the call throws
+   * `EcsResponseError`. Error bodies are read to their first 64 KiB only.
+   * @default 8388608 (8 MiB: a page of 1,000 servers is about 3 MB)
+   */
+  maxResponseBytes?: number | undefined;
+  /**
+   * The most requests one listing (`listServers`, `listResizeFlavors`) makes. A server that
+   * keeps answering with more pages ends the listing with an `EcsResponseError` that says so.
+   * @default 1000
+   */
+  maxPages?: number | undefined;
+  /**
+   * The most items one listing collects; past this, or when the server's `count` says more,
+   * the listing ends with an `EcsResponseError` that says so.
+   * @default 100000
+   */
+  maxItems?: number | undefined;
 }
 
 /** The defaults of the optional client options. */
-export const CLIENT_DEFAULTS = { timeout: 30_000, retryLimit: 2 } as const;
+export const CLIENT_DEFAULTS = {
+  timeout: 30_000,
+  retryLimit: 2,
+  maxResponseBytes: 8 * 1024 * 1024,
+  maxPages: 1000,
+  maxItems: 100_000,
+} as const;

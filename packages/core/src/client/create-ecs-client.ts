@@ -96,6 +96,10 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
   const retry = input.retry ?? CLIENT_DEFAULTS.retryLimit;
   const context: ClientContext = {
     projectId: input.projectId,
+    listBounds: {
+      maxPages: input.maxPages ?? CLIENT_DEFAULTS.maxPages,
+      maxItems: input.maxItems ?? CLIENT_DEFAULTS.maxItems,
+    },
     transport: createTransport({
       ecsBase,
       evsBase: input.evsEndpoint === undefined ? evsBeside(ecsBase) : resolveEndpoint(input.evsEndpoint, 'evsEndpoint'),
@@ -106,6 +110,7 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
       retryLimit: typeof retry === 'number' ? retry : retry.limit,
       hooks: options.hooks,
       userAgent: input.userAgent,
+      maxResponseBytes: input.maxResponseBytes ?? CLIENT_DEFAULTS.maxResponseBytes,
     }),
   };
   return {

@@ -2,6 +2,7 @@ import type { Job } from '../schemas/job.js';
 import { redactSecretsDeep } from '../http/redact.js';
 import { EcsError } from './EcsError.js';
 import { jobFailure } from '../schemas/job.js';
+import { trimEnd } from '../utils/trim-end.js';
 
 /** The job ended with status `FAIL`. `job` is the API's job object, with `error_code` and `fail_reason`. */
 export class JobFailedError extends EcsError {
@@ -20,7 +21,9 @@ export class JobFailedError extends EcsError {
   constructor(unmaskedJob: Job, secrets: readonly string[] = []) {
     const job = redactSecretsDeep(unmaskedJob, secrets);
     const { errorCode, failReason } = jobFailure(job);
-    const why = [errorCode, failReason?.replace(/\.+$/, '')].filter(Boolean).join(': ') || 'no reason given';
+    const why =
+      [errorCode, failReason === undefined ? undefined : trimEnd(failReason, '.')].filter(Boolean).join(': ') ||
+      'no reason given';
     super(
       `Job ${job.job_id ?? '(no id)'} failed: ${why}. The server was not resized; ` +
         'fix the cause (run the preflight checks to find it) and resize again.',

@@ -66,9 +66,10 @@ async function attachedVolumeIds(context: ClientContext, server: Server, signal:
 
 /**
  * Builds the facts the resize rules need, from the API. Requests: the server; then, at the
- * same time, its `resize_flavors` (one per 1,000 targets), its EVS disks (one per 60), and the
- * flavor list (once per client, then cached). So 4 requests for the first server of a client
- * and 3 for each later one (plus `block_device` if the server object lists no volumes).
+ * same time, its `resize_flavors` (one per 1,000 targets, and the empty page that ends marker
+ * paging), its EVS disks (one per 60), and the flavor list (once per client, then cached). So
+ * 5 requests for the first server of a client and 4 for each later one (plus `block_device` if
+ * the server object lists no volumes).
  * @internal Exposed as `client.collectFacts`.
  */
 export async function collectFacts(

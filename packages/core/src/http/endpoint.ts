@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { trimEnd } from '../utils/trim-end.js';
 
 /** An absolute http(s) URL without query, fragment or user info. */
 function isAbsoluteHttpUrl(text: string): boolean {
@@ -38,7 +39,7 @@ export const EndpointSchema = v.pipe(
  * @internal
  */
 export function baseUrlOf(endpoint: string, page?: string): string {
-  return new URL(endpoint, page).href.replace(/\/+$/, '');
+  return trimEnd(new URL(endpoint, page).href, '/');
 }
 
 /**

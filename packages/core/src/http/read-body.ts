@@ -5,7 +5,9 @@ import { readText } from './read-text.js';
 import { apiError, type FailedRequest } from './to-ecs-error.js';
 
 /**
- * Reads a 2xx response and validates it against `schema`. An empty body gives `undefined`
+ * Reads a 2xx response (at most `maxResponseBytes` of it) and validates it against `schema`.
+ * A longer body is cancelled unread and becomes an `EcsResponseError`, whose
+ * `mayHaveTakenEffect` is true: a resize answered 2xx was accepted. An empty body gives `undefined`
  * when `allowEmpty` (a dry run's 202). A body that fails the schema but is an error envelope
  * (e.g. `Common.0024` "Flow limit exceeded", documented with HTTP 202) becomes an
  * `EcsApiError`; anything else unexpected becomes an `EcsResponseError`.
@@ -17,7 +19,8 @@ export async function readBody<const TSchema extends v.GenericSchema>(
   request: FailedRequest & { allowEmpty?: boolean | undefined },
 ): Promise<v.InferOutput<TSchema> | undefined> {
   const fail = (issues: string[]) => new EcsResponseError(response.status, request.method, request.url, issues, request.secrets);
-  const text = await readText(response, request);
+  const { text, complete } = await readText(response, request, request.maxResponseBytes);
+  if (!complete) throw fail([`the body is larger than ${request.maxResponseBytes} bytes (the client's maxResponseBytes)`]);
   if (text.trim() === '') {
     if (request.allowEmpty) return undefined;
     throw fail(['the body is empty']);

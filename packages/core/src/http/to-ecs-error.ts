@@ -3,7 +3,7 @@ import { EcsApiError } from '../errors/EcsApiError.js';
 import { isEcsError } from '../errors/EcsError.js';
 import { EcsNetworkError } from '../errors/EcsNetworkError.js';
 import { EcsTimeoutError } from '../errors/EcsTimeoutError.js';
-import { parseErrorText, type ErrorBody } from './error-body.js';
+import { MAX_ERROR_BODY_BYTES, parseErrorText, type ErrorBody } from './error-body.js';
 import { readText } from './read-text.js';
 import { provesNeverSent } from './retry-policy.js';
 
@@ -17,6 +17,8 @@ export interface FailedRequest {
   signal?: AbortSignal | undefined;
   /** Secret values to mask in anything taken from a response. */
   secrets: readonly string[];
+  /** The largest successful body read, in bytes (the client's `maxResponseBytes`). */
+  maxResponseBytes: number;
 }
 
 /**
@@ -37,10 +39,10 @@ export function apiError(response: Response, body: ErrorBody, request: FailedReq
   });
 }
 
-/** Reads a response's text in time, or '' when the body cannot be read. */
+/** Reads the first {@link MAX_ERROR_BODY_BYTES} of a response's text in time, or '' when the body cannot be read. */
 async function safeText(response: Response, request: FailedRequest): Promise<string> {
   try {
-    return await readText(response, request);
+    return (await readText(response, request, MAX_ERROR_BODY_BYTES)).text;
   } catch {
     return '';
   }
@@ -56,7 +58,10 @@ export async function toEcsError(error: unknown, request: FailedRequest): Promis
   if (request.signal?.aborted) return request.signal.reason;
   if (isEcsError(error)) return error;
   if (error instanceof HTTPError) {
-    return apiError(error.response, parseErrorText(await safeText(error.response, request)), request);
+    const text = await safeText(error.response, request);
+    // The caller may abort while the error body is read: its reason wins, as above.
+    if (request.signal?.aborted) return request.signal.reason;
+    return apiError(error.response, parseErrorText(text), request);
   }
   if (error instanceof TimeoutError) {
     return new EcsTimeoutError(request.method, request.url, request.timeout === false ? 0 : request.timeout, request.secrets);

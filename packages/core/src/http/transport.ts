@@ -2,6 +2,7 @@ import ky, { type BeforeRequestHook, type Hooks } from 'ky';
 import type * as v from 'valibot';
 import type { AkSkCredentials, TokenCredentials } from '../auth/credentials.js';
 import { authenticateRequest } from '../auth/authenticate-request.js';
+import { queryString } from './query-string.js';
 import { readBody } from './read-body.js';
 import { readRetry, writeRetry } from './retry-policy.js';
 import { toEcsError, type FailedRequest } from './to-ecs-error.js';
@@ -19,6 +20,8 @@ export interface TransportConfig {
   retryLimit: number;
   hooks: Hooks | undefined;
   userAgent: string | undefined;
+  /** The largest successful body read, in bytes. */
+  maxResponseBytes: number;
 }
 
 /** One API call. */
@@ -59,13 +62,15 @@ function secretsOf(auth: TokenCredentials | AkSkCredentials | undefined): string
   return [auth.secretKey, auth.securityToken].filter((secret): secret is string => secret !== undefined);
 }
 
-/** The full URL of a call. */
+/** The full URL of a call, a space in the query as `%20`. */
 function urlOf(config: TransportConfig, call: ApiCall<v.GenericSchema>): string {
   const base = call.service === 'evs' ? config.evsBase : config.ecsBase;
   const url = new URL(base + call.path);
+  const params = new URLSearchParams();
   for (const [key, value] of Object.entries(call.searchParams ?? {})) {
-    if (value !== undefined) url.searchParams.set(key, String(value));
+    if (value !== undefined) params.set(key, String(value));
   }
+  url.search = queryString(params);
   return url.href;
 }
 
@@ -90,7 +95,14 @@ export function createTransport(config: TransportConfig): Transport {
 
   async function exchange<TSchema extends v.GenericSchema>(call: ApiCall<TSchema>, allowEmpty: boolean) {
     const url = urlOf(config, call);
-    const request: FailedRequest = { method: call.method, url, timeout: config.timeout, signal: call.signal, secrets };
+    const request: FailedRequest = {
+      method: call.method,
+      url,
+      timeout: config.timeout,
+      signal: call.signal,
+      secrets,
+      maxResponseBytes: config.maxResponseBytes,
+    };
     try {
       const response = await api(url, {
         method: call.method,

@@ -53,6 +53,7 @@ async function listTargets(
   const { path } = apiCall('listResizeFlavors', { project_id: context.projectId });
   return collectPages<ResizeFlavor, { marker?: string }>(
     path,
+    context.listBounds,
     {},
     async ({ marker }) => {
       const body = await context.transport.send({
@@ -64,8 +65,10 @@ async function listTargets(
         signal,
         schema: ListResizeFlavorsResponseSchema,
       });
+      // Only an empty page ends marker paging (as the official SDKs' marker pagers do): a page
+      // shorter than `limit` is not the last one when a gateway caps page sizes.
       const last = body.flavors.at(-1);
-      return { items: body.flavors, next: body.flavors.length < pageSize || !last ? undefined : { marker: last.id } };
+      return { items: body.flavors, next: last === undefined ? undefined : { marker: last.id } };
     },
     (flavor) => flavor.id,
   );

@@ -102,20 +102,24 @@ export async function listServersPage(context: ClientContext, options?: ListServ
 
 /**
  * `GET /v1/{project_id}/cloudservers/detail`, every page: all servers, in the API's shape.
- * `offset` is a page number (ecs-api.md §4.1); paging stops at `count` or a short page.
+ * `offset` is a page number (ecs-api.md §4.1); paging stops at `count`, at an empty page, or
+ * (when the API gives no `count`) at a short page; the client's `maxPages` and `maxItems`
+ * bound it whatever the server says.
  * @internal Exposed as `client.listServers`.
  */
 export async function listServers(context: ClientContext, options?: ListServersOptions): Promise<Server[]> {
   const { options: input } = parseInput('listServers', '', InputSchema, { options });
-  let seen = 0;
   return collectPages(
     apiCall('listServers', { project_id: context.projectId }).path,
+    context.listBounds,
     1,
     async (page) => {
       const body = await fetchPage(context, page, input);
-      seen += body.servers.length;
-      const done = body.servers.length < input.pageSize || (body.count !== undefined && seen >= body.count);
-      return { items: body.servers, next: done ? undefined : page + 1 };
+      // The API documents `count`: paging ends once that many servers are listed, or at an
+      // empty page (a `count` that says too many). Without `count`, a short page is the last:
+      // whether a page number past the end repeats the last page is UNCONFIRMED.
+      const last = body.servers.length === 0 || (body.count === undefined && body.servers.length < input.pageSize);
+      return { items: body.servers, next: last ? undefined : page + 1, total: body.count };
     },
     (server) => server.id,
   );

@@ -1,4 +1,6 @@
+import { queryString } from '../http/query-string.js';
 import { forward } from './forward.js';
+import { proxyErrorResponse } from './proxy-errors.js';
 import { resolveProxyOptions, type ProxyOptions } from './proxy-options.js';
 import { answerRefusals } from './ProxyRefusal.js';
 import { readRequestBody } from './read-request-body.js';
@@ -25,12 +27,16 @@ export type ProxyHandler = (request: Request) => Promise<Response>;
  * `{"error_msg", "error_code"}` (never echoing the request) and nothing sent upstream:
  * - 400 `PROXY.0400` a malformed request; `PROXY.0410` an ambiguous path (dot or empty
  *   segments, backslashes, percent-encoding); `PROXY.0411` a GET with a body; `PROXY.0415` a
- *   POST that is not `application/json`; `PROXY.0422` a POST body that is not a JSON object;
+ *   POST that is not `application/json`; `PROXY.0422` a POST body that is not a JSON object
+ *   (or is nested more than 32 levels);
  * - 403 `PROXY.0403` a path not on the list; `PROXY.0405` a method not allowed on the path;
  *   `PROXY.0430` a path outside `basePath`; `PROXY.0431` another project; `PROXY.0432` a query
  *   key the client does not send, or a repeated one;
  * - 413 `PROXY.0413` a body over `maxBodyBytes`;
- * - 502 `PROXY.0502` an unreachable upstream; 504 `PROXY.0504` one slower than `timeout`.
+ * - 500 `PROXY.0500` anything else that fails in the proxy: the handler answers every request,
+ *   its promise never rejects;
+ * - 502 `PROXY.0502` an unreachable upstream; `PROXY.0513` an upstream body over
+ *   `maxResponseBytes`; 504 `PROXY.0504` one slower than `timeout`.
  *
  * The handler checks the path the `Request` carries. URL parsing has already resolved dot
  * segments and backslashes in it (`new Request` does); {@link toNodeListener} refuses those on
@@ -56,12 +62,12 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       const route = allowedRoute(target, request.method, config.projectId);
       const body = await readRequestBody(request, route.method, config.maxBodyBytes);
       const base = route.service === 'evs' ? config.evsBase : config.ecsBase;
-      const search = target.query.toString();
+      const search = queryString(target.query);
       return forward(config, {
         method: route.method,
         url: `${base}/${target.segments.join('/')}${search === '' ? '' : `?${search}`}`,
         body,
         accept: request.headers.get('accept'),
       });
-    });
+    }).catch(() => proxyErrorResponse('internal'));
 }

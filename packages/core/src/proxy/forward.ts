@@ -1,5 +1,6 @@
 import { authenticateRequest } from '../auth/authenticate-request.js';
 import { redactSecrets } from '../http/redact.js';
+import { readAtMost } from '../utils/read-at-most.js';
 import type { ProxyConfig } from './proxy-options.js';
 import { proxyErrorResponse } from './proxy-errors.js';
 import { proxyResponse } from './proxy-response.js';
@@ -33,7 +34,7 @@ function secretsOf(request: Request, config: ProxyConfig): string[] {
 }
 
 /** The body as received, or as text with every secret masked when it echoes one. */
-function masked(body: ArrayBuffer, secrets: readonly string[]): ArrayBuffer | string {
+function masked(body: Uint8Array<ArrayBuffer>, secrets: readonly string[]): Uint8Array<ArrayBuffer> | string {
   const text = new TextDecoder().decode(body);
   const redacted = redactSecrets(text, secrets);
   return redacted === text ? body : redacted;
@@ -53,7 +54,8 @@ function passedHeaders(headers: Headers, secrets: readonly string[]): Record<str
  * Sends a checked call upstream, once (no retry: a resize must never run twice), with the
  * proxy's credentials, and answers with the upstream status and body (read in full within the
  * timeout, secrets masked) and only `Content-Type`, `X-Request-Id` and `Retry-After`.
- * Redirects are not followed. An unreachable upstream is answered 502, a timeout 504.
+ * Redirects are not followed. An unreachable upstream is answered 502, a body over
+ * `maxResponseBytes` 502 (`PROXY.0513`, cancelled unread past the limit), a timeout 504.
  * @internal
  */
 export async function forward(config: ProxyConfig, call: UpstreamCall): Promise<Response> {
@@ -69,8 +71,11 @@ export async function forward(config: ProxyConfig, call: UpstreamCall): Promise<
   const secrets = secretsOf(request, config);
   try {
     const upstream = await (config.fetch ?? fetch)(request);
-    const body = NULL_BODY_STATUSES.has(upstream.status) ? null : masked(await upstream.arrayBuffer(), secrets);
-    return proxyResponse(upstream.status, body, passedHeaders(upstream.headers, secrets));
+    if (NULL_BODY_STATUSES.has(upstream.status))
+      return proxyResponse(upstream.status, null, passedHeaders(upstream.headers, secrets));
+    const { bytes, complete } = await readAtMost(upstream.body, config.maxResponseBytes);
+    if (!complete) return proxyErrorResponse('upstreamTooLarge');
+    return proxyResponse(upstream.status, masked(bytes, secrets), passedHeaders(upstream.headers, secrets));
   } catch {
     return proxyErrorResponse(deadline.aborted ? 'upstreamTimeout' : 'upstreamUnreachable');
   }

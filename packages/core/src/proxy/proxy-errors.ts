@@ -53,6 +53,12 @@ export const PROXY_ERRORS = {
     message:
       'The ECS endpoint could not be reached or dropped the connection: a resize may or may not have been received; check the server before trying again.',
   },
+  upstreamTooLarge: {
+    status: 502,
+    code: 'PROXY.0513',
+    message:
+      'The ECS endpoint answered with a body larger than the proxy passes on: a resize may still have been received; check the server before trying again.',
+  },
   upstreamTimeout: {
     status: 504,
     code: 'PROXY.0504',

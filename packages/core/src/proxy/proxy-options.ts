@@ -5,7 +5,7 @@ import {
   type AkSkCredentials,
   type TokenCredentials,
 } from '../auth/credentials.js';
-import { MAX_TIMEOUT } from '../client/client-options.js';
+import { CLIENT_DEFAULTS, MAX_RESPONSE_BYTES, MAX_TIMEOUT } from '../client/client-options.js';
 import { AbsoluteEndpointSchema, baseUrlOf, evsBeside } from '../http/endpoint.js';
 import { IdSchema } from '../input/id-schema.js';
 import { parseInput } from '../input/parse-input.js';
@@ -15,7 +15,12 @@ import { wholeNumber } from '../input/whole-number.js';
 const MAX_BODY_BYTES = 12 * 1024 * 1024;
 
 /** The defaults of the optional proxy options. */
-const PROXY_DEFAULTS = { basePath: '', timeout: 30_000, maxBodyBytes: 64 * 1024 } as const;
+const PROXY_DEFAULTS = {
+  basePath: '',
+  timeout: 30_000,
+  maxBodyBytes: 64 * 1024,
+  maxResponseBytes: CLIENT_DEFAULTS.maxResponseBytes,
+} as const;
 
 /** Options of {@link createProxyHandler}. */
 export interface ProxyOptions {
@@ -57,6 +62,13 @@ export interface ProxyOptions {
    * @default 65536
    */
   maxBodyBytes?: number | undefined;
+  /**
+   * The largest upstream response body passed back, in bytes (from 1 KiB to 1 GiB), counted
+   * after decompression. A longer one is cancelled as soon as it passes this, never buffered
+   * whole, and answered 502 `PROXY.0513`.
+   * @default 8388608 (8 MiB, as the client's `maxResponseBytes`)
+   */
+  maxResponseBytes?: number | undefined;
 }
 
 /**
@@ -80,6 +92,8 @@ export interface ProxyConfig {
   readonly timeout: number;
   /** The largest request body, in bytes. */
   readonly maxBodyBytes: number;
+  /** The largest upstream response body, in bytes. */
+  readonly maxResponseBytes: number;
 }
 
 /** Options of {@link createProxyHandler}, as validated. */
@@ -105,6 +119,7 @@ const ProxyOptionsSchema = v.strictObject(
     fetch: v.optional(v.function('must be a fetch function')),
     timeout: v.optional(wholeNumber(1, MAX_TIMEOUT), PROXY_DEFAULTS.timeout),
     maxBodyBytes: v.optional(wholeNumber(1, MAX_BODY_BYTES), PROXY_DEFAULTS.maxBodyBytes),
+    maxResponseBytes: v.optional(wholeNumber(1024, MAX_RESPONSE_BYTES), PROXY_DEFAULTS.maxResponseBytes),
   },
   'must be an options object; check the option names',
 );
@@ -126,5 +141,6 @@ export function resolveProxyOptions(options: ProxyOptions): ProxyConfig {
     fetch: options.fetch,
     timeout: input.timeout,
     maxBodyBytes: input.maxBodyBytes,
+    maxResponseBytes: input.maxResponseBytes,
   };
 }

@@ -1,3 +1,4 @@
+import { readAtMost } from '../utils/read-at-most.js';
 import { ProxyRefusal } from './ProxyRefusal.js';
 
 /** `application/json`, with or without parameters. */
@@ -11,35 +12,34 @@ function announcesBody(headers: Headers): boolean {
   return headers.has('transfer-encoding') || Number(headers.get('content-length') ?? 0) !== 0;
 }
 
-/** The body's bytes, refused as soon as they pass `maxBytes`: nothing more is read. */
-async function readAtMost(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (body !== null) {
-    const reader = body.getReader();
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      size += chunk.value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel();
-        throw new ProxyRefusal('bodyTooLarge');
-      }
-      chunks.push(chunk.value);
-    }
+/** The deepest nesting of objects and arrays accepted in a POST body (a resize body has 3 levels). */
+const MAX_JSON_DEPTH = 32;
+
+/** How deep `text` nests objects and arrays, counted in one pass (brackets inside strings skipped), without recursion. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (inString) {
+      if (char === '\\') index += 1;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') deepest = Math.max(deepest, (depth += 1));
+    else if (char === '}' || char === ']') depth -= 1;
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return deepest;
 }
 
-/** The JSON text of `bytes` when they are one JSON object in UTF-8, re-serialised. */
+/** The JSON text of `bytes` when they are one JSON object in UTF-8, not nested too deep, re-serialised. */
 function jsonObjectText(bytes: Uint8Array): string {
   let value: unknown;
   try {
-    value = JSON.parse(utf8.decode(bytes));
+    const text = utf8.decode(bytes);
+    // Re-serialising recurses once per level: a deeply nested body must not overflow the stack.
+    if (nestingDepth(text) > MAX_JSON_DEPTH) throw new ProxyRefusal('notJsonObject');
+    value = JSON.parse(text);
   } catch {
     throw new ProxyRefusal('notJsonObject');
   }
@@ -50,9 +50,10 @@ function jsonObjectText(bytes: Uint8Array): string {
 /**
  * The body to forward for a call. A GET must announce no body. A POST must be
  * `application/json` (which a cross-site form cannot send without a CORS preflight, which the
- * proxy never grants) and one JSON object of at most `maxBytes`: a larger `Content-Length` is
- * refused before reading, a longer stream as soon as it passes the limit. The object is
- * forwarded re-serialised, so the upstream parses exactly what was checked here.
+ * proxy never grants) and one JSON object of at most `maxBytes`, nested at most 32 levels: a
+ * larger `Content-Length` is refused before reading, a longer stream as soon as it passes the
+ * limit (never buffered past it). The object is forwarded re-serialised, so the upstream parses
+ * exactly what was checked here.
  * @returns The JSON text of a POST body; undefined for a GET.
  * @throws {ProxyRefusal} `bodyOnGet`, `notJson`, `bodyTooLarge` or `notJsonObject`.
  * @internal
@@ -64,5 +65,7 @@ export async function readRequestBody(request: Request, method: 'GET' | 'POST', 
   }
   if (!JSON_MEDIA_TYPE.test(request.headers.get('content-type') ?? '')) throw new ProxyRefusal('notJson');
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw new ProxyRefusal('bodyTooLarge');
-  return jsonObjectText(await readAtMost(request.body, maxBytes));
+  const { bytes, complete } = await readAtMost(request.body, maxBytes);
+  if (!complete) throw new ProxyRefusal('bodyTooLarge');
+  return jsonObjectText(bytes);
 }
