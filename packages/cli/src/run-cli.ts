@@ -8,6 +8,7 @@ import { ExitCode } from './exit-codes.js';
 import { errorToJson, formatError } from './output/format-error.js';
 import { formatCommandHelp, formatCommandList } from './output/help.js';
 import { redacting } from './output/redact.js';
+import { terminalSafeStream } from './output/terminal-text.js';
 import { createTerminal } from './output/terminal.js';
 import { cliVersion } from './version.js';
 
@@ -22,7 +23,13 @@ import { cliVersion } from './version.js';
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const secrets = secretsIn(io.env);
-  const safeIo: CliIo = { ...io, stdout: redacting(io.stdout, secrets), stderr: redacting(io.stderr, secrets) };
+  // Made terminal-safe first (escape sequences from the API stripped), then masked, so that a
+  // control character inside an echoed secret cannot split it away from its mask.
+  const safeIo: CliIo = {
+    ...io,
+    stdout: terminalSafeStream(redacting(io.stdout, secrets)),
+    stderr: terminalSafeStream(redacting(io.stderr, secrets)),
+  };
   const json = argv.includes('--json');
   const terminal = createTerminal(safeIo, json);
   try {

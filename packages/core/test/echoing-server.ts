@@ -121,6 +121,7 @@ function answer({ scenarios, polls }: Pick<EchoingServer, 'scenarios' | 'polls'>
     ];
     return { status: 200, body: { volumeAttachments } };
   }
+  if (action === 'os-interface') return { status: 200, body: { interfaceAttachments: [] } };
   if (action === 'resize' && method === 'POST') return { status: 200, body: { job_id: scenario?.jobId ?? jobIdOf(0) } };
   return { status: 200, body: { server: { ...serverOf(id ?? ''), ...scenario?.server } } };
 }

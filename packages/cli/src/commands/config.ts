@@ -1,4 +1,5 @@
-import { credentialsFromEnv } from '../config/credentials.js';
+import { redactSecrets } from '@ecs-resize/core';
+import { credentialsFromEnv, secretsIn } from '../config/credentials.js';
 import { connectionFlagsOf } from '../args/global-options.js';
 import { resolveEndpoint, resolveProjectId } from '../config/connection.js';
 import { ExitCode } from '../exit-codes.js';
@@ -34,7 +35,11 @@ export const configCommand: Command = {
   async run({ options, terminal, io, rulesConfig, engine }) {
     const flags = connectionFlagsOf(options);
     const settings = {
-      endpoint: setting(() => resolveEndpoint(flags, io.env)),
+      endpoint: setting(() => {
+        const endpoint = resolveEndpoint(flags, io.env);
+        // Shown without its user info (`https://user:password@host`) and with any secret masked.
+        return { ...endpoint, value: redactSecrets(endpoint.value, secretsIn(io.env)) };
+      }),
       projectId: setting(() => resolveProjectId(flags, io.env)),
       credentials: setting(() => {
         const { source } = credentialsFromEnv(io.env);

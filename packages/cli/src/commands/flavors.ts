@@ -3,6 +3,7 @@ import { describeTargetFlavor, type TargetFlavor } from '../flavors/target-flavo
 import type { Colors } from '../output/colors.js';
 import { formatRam, formatVirtualization } from '../output/format-flavor.js';
 import { formatTable } from '../output/table.js';
+import { sanitizeTerminalText } from '../output/terminal-text.js';
 import type { Command } from './command.js';
 
 /** A sale status, highlighted when the flavor cannot be bought. */
@@ -16,12 +17,12 @@ function flavorTable(flavors: readonly TargetFlavor[], colors: Colors): string {
   return formatTable(
     ['Flavor', 'vCPUs', 'RAM', 'Virtualization', 'Generation', 'Sale status'],
     flavors.map((flavor) => [
-      flavor.id,
+      sanitizeTerminalText(flavor.id),
       String(flavor.vcpus ?? '?'),
       formatRam(flavor.ramMiB),
       formatVirtualization(flavor.virtualization),
-      flavor.generation ?? '?',
-      styledSaleStatus(flavor.saleStatus ?? '?', colors),
+      sanitizeTerminalText(flavor.generation ?? '?'),
+      styledSaleStatus(sanitizeTerminalText(flavor.saleStatus ?? '?'), colors),
     ]),
     colors,
   );
@@ -60,7 +61,7 @@ export const flavorsCommand: Command = {
     }
     const { colors } = terminal;
     terminal.print(
-      `server ${colors.bold(server.name ?? server.id)} (${server.id})  ${server.status}  ${server.flavor.id}  ${zone ?? ''}`.trimEnd(),
+      `server ${colors.bold(sanitizeTerminalText(server.name ?? server.id))} ${sanitizeTerminalText(`(${server.id})  ${server.status}  ${server.flavor.id}  ${zone ?? ''}`)}`.trimEnd(),
     );
     terminal.print(
       flavors.length === 0

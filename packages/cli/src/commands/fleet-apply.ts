@@ -17,7 +17,6 @@ import { describeLockHolder } from '../fleet/journal-lock.js';
 import { planExitCode } from '../fleet/plan-exit-code.js';
 import { countOf } from '../output/count.js';
 import { formatApplyResult, formatJournalEntry, formatPlan, planToJson } from '../output/format-fleet.js';
-import { maskSecrets } from '../output/redact.js';
 import { shellQuote } from '../output/shell-quote.js';
 import { secretsIn } from '../config/credentials.js';
 import type { Command } from './command.js';
@@ -74,7 +73,7 @@ export const fleetApplyCommand: Command = {
     const waitOptions = waitSettingsFrom(options);
     const ecs = client();
     const rules = await engine();
-    const journal = openJournal(resolve(io.cwd, options.string('journal') ?? `${path}.results.jsonl`));
+    const journal = openJournal(resolve(io.cwd, options.string('journal') ?? `${path}.results.jsonl`), secretsIn(io.env));
     try {
       if (journal.takenOverFrom) {
         terminal.printError(
@@ -107,9 +106,7 @@ export const fleetApplyCommand: Command = {
         terminal.print(`Applying the ready items; journal: ${journal.path}`);
       }
       const result = await applyFleet(ecs, rules, plan, {
-        // The journal is output too: an error text that echoes a secret is masked there as well.
-        record: (entry) =>
-          journal.record(entry.error === undefined ? entry : { ...entry, error: maskSecrets(entry.error, secretsIn(io.env)) }),
+        record: (entry) => journal.record(entry),
         previous: journal.previous,
         concurrency,
         waitOptions,

@@ -5,14 +5,14 @@ import { waitWithProgress } from '../jobs/wait-with-progress.js';
 import type { Colors } from '../output/colors.js';
 import { formatError } from '../output/format-error.js';
 import { styledJobStatus } from '../output/job-status.js';
+import { sanitizeTerminalText } from '../output/terminal-text.js';
 import type { Command } from './command.js';
 
-/** A job's fields for people, in a two-column list; absent ones left out. */
+/** A job's fields for people, in a two-column list; absent ones left out. Every value from the API is sanitized before it is styled. */
 function formatJob(job: Job, colors: Colors): string {
-  const status = styledJobStatus(job.status, colors);
   const rows: [string, string | null | undefined][] = [
     ['job', job.job_id],
-    ['status', status],
+    ['status', job.status],
     ['type', job.job_type],
     ['server', job.entities?.server_id],
     ['begin', job.begin_time],
@@ -20,7 +20,9 @@ function formatJob(job: Job, colors: Colors): string {
     ['error code', job.error_code],
     ['fail reason', job.fail_reason],
   ];
-  return rows.flatMap(([name, value]) => (value ? [`${name.padEnd(12)}${value}`] : [])).join('\n');
+  const shown = (name: string, value: string) =>
+    name === 'status' ? styledJobStatus(sanitizeTerminalText(value), colors) : sanitizeTerminalText(value);
+  return rows.flatMap(([name, value]) => (value ? [`${name.padEnd(12)}${shown(name, value)}`] : [])).join('\n');
 }
 
 /** `ecs-resize job <id> [--wait]`: a job's status, or its end. */

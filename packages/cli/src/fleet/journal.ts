@@ -1,4 +1,4 @@
-import type { FleetJournalEntry } from '@ecs-resize/core';
+import { redactSecrets, type FleetJournalEntry } from '@ecs-resize/core';
 import { appendFileSync, closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UsageError } from '../errors/UsageError.js';
@@ -14,7 +14,7 @@ export interface Journal {
   readonly tornLine: boolean;
   /** The holder of a stale lock (its process was gone) that opening the journal took over, if any. */
   readonly takenOverFrom: LockHolder | undefined;
-  /** Appends one entry as a JSON line and flushes it to disk before returning. */
+  /** Appends one entry as a JSON line, every secret in it masked, and flushes it to disk before returning. */
   record(entry: FleetJournalEntry): void;
   /** Releases the journal's lock (`lockJournal`); call it on every way out. */
   close(): void;
@@ -72,12 +72,14 @@ function withSyncedFile(path: string, flags: string, use: (fd: number) => void):
  * loses nothing recorded; the file is opened for each entry, so that an entry recorded late
  * (a resize answered after Ctrl-C) still lands. A last line torn by a crash (never a whole
  * record) is cut off the file, so that the next entry starts on a line of its own.
+ * The journal is output too: each line is masked with `secrets` (a job id or an error text
+ * from the API may echo one).
  * @throws {UsageError} When another run holds the lock, or a line other than the last is not JSON.
  */
-export function openJournal(path: string): Journal {
+export function openJournal(path: string, secrets: readonly string[] = []): Journal {
   const lock = lockJournal(path);
   try {
-    return readLockedJournal(path, lock.takenOverFrom, () => lock.release());
+    return readLockedJournal(path, lock.takenOverFrom, () => lock.release(), secrets);
   } catch (error) {
     lock.release();
     throw error;
@@ -85,7 +87,12 @@ export function openJournal(path: string): Journal {
 }
 
 /** `openJournal` once the lock is held. */
-function readLockedJournal(path: string, takenOverFrom: LockHolder | undefined, close: () => void): Journal {
+function readLockedJournal(
+  path: string,
+  takenOverFrom: LockHolder | undefined,
+  close: () => void,
+  secrets: readonly string[],
+): Journal {
   const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   const { entries, tornLine } = text === undefined ? { entries: [], tornLine: false } : parseEntries(text, path);
   if (text !== undefined && text !== '' && !text.endsWith('\n')) {
@@ -102,7 +109,7 @@ function readLockedJournal(path: string, takenOverFrom: LockHolder | undefined, 
     takenOverFrom,
     close,
     record(entry) {
-      withSyncedFile(path, 'a', (fd) => appendFileSync(fd, `${JSON.stringify(entry)}\n`));
+      withSyncedFile(path, 'a', (fd) => appendFileSync(fd, `${redactSecrets(JSON.stringify(entry), secrets)}\n`));
       // A new file's name is in its directory: flush that too.
       if (!created) withSyncedFile(dirname(path), 'r', () => undefined);
       created = true;

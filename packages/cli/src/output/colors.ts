@@ -16,15 +16,26 @@ const style = (on: number, off: number) => (text: string) => `\u001b[${on}m${tex
 /** Styles that do nothing. */
 const PLAIN: Colors = { bold: String, dim: String, red: String, green: String, yellow: String, cyan: String };
 
-/** ANSI styles. */
-const ANSI: Colors = {
-  bold: style(1, 22),
-  dim: style(2, 22),
-  red: style(31, 39),
-  green: style(32, 39),
-  yellow: style(33, 39),
-  cyan: style(36, 39),
+/** The SGR codes of each style: the one that starts it and the one that ends it. */
+const STYLE_CODES: Readonly<Record<keyof Colors, readonly [number, number]>> = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
 };
+
+/** ANSI styles. */
+const ANSI = Object.fromEntries(
+  Object.entries(STYLE_CODES).map(([name, [on, off]]) => [name, style(on, off)]),
+) as unknown as Colors;
+
+/**
+ * One ANSI code the styles write, and no other: the output boundary lets these through and
+ * strips every other escape sequence.
+ */
+export const OWN_STYLE_CODE = new RegExp(`\\u001b\\[(?:${[...new Set(Object.values(STYLE_CODES).flat())].join('|')})m`);
 
 /**
  * The styles for `stream`: ANSI colours only when it is a terminal and `NO_COLOR` is unset or

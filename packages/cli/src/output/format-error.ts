@@ -3,6 +3,7 @@ import {
   EcsInputError,
   EcsNetworkError,
   EcsTimeoutError,
+  isEcsError,
   JobFailedError,
   JobTimeoutError,
   PreflightError,
@@ -11,6 +12,7 @@ import { InterruptedError } from '../errors/InterruptedError.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Colors } from './colors.js';
 import { messageOf } from './message-of.js';
+import { sanitizeTerminalText } from './terminal-text.js';
 
 /** An error as the `--json` document describes it. */
 export interface ErrorJson {
@@ -44,11 +46,20 @@ export function errorToJson(error: unknown, exitCode: number): ErrorJson {
 }
 
 /**
+ * An error's message as plain text: one line for core's errors (they quote strings from the
+ * API, which must not start lines of their own), line by line for the CLI's and the config's.
+ */
+function terminalMessageOf(error: unknown): string {
+  const message = messageOf(error);
+  return isEcsError(error) ? sanitizeTerminalText(message) : message.split('\n').map(sanitizeTerminalText).join('\n');
+}
+
+/**
  * The error for stderr: `error: <message>` (the library's messages say what to do); an
  * interruption's message alone; for an unexpected error (a bug), its stack too.
  */
 export function formatError(error: unknown, exitCode: number, colors: Colors): string {
-  const message = messageOf(error);
+  const message = terminalMessageOf(error);
   if (error instanceof InterruptedError) return colors.yellow(message);
   const text = `${colors.red('error:')} ${message}`;
   if (exitCode !== ExitCode.internal) return text;

@@ -1,4 +1,5 @@
 import type { FlavorFacts } from '@ecs-resize/rules';
+import { sanitizeTerminalText } from './terminal-text.js';
 
 /** Virtualization as people write it. */
 const VIRTUALIZATION_NAMES = { xen: 'Xen', kvm: 'KVM' } as const;
@@ -16,5 +17,5 @@ export function formatVirtualization(virtualization: FlavorFacts['virtualization
 /** A flavor in one phrase: `s3.large.2 (KVM, 2 vCPUs, 4 GiB)`; unknown parts are `?`. */
 export function formatFlavor(flavor: FlavorFacts): string {
   const vcpus = flavor.vcpus === undefined ? '? vCPUs' : `${flavor.vcpus} vCPU${flavor.vcpus === 1 ? '' : 's'}`;
-  return `${flavor.id} (${formatVirtualization(flavor.virtualization)}, ${vcpus}, ${formatRam(flavor.ramMiB)})`;
+  return `${sanitizeTerminalText(flavor.id)} (${formatVirtualization(flavor.virtualization)}, ${vcpus}, ${formatRam(flavor.ramMiB)})`;
 }

@@ -5,6 +5,7 @@ import { errorToJson } from './format-error.js';
 import { countOf } from './count.js';
 import { messageOf } from './message-of.js';
 import { formatTable } from './table.js';
+import { sanitizeTerminalText } from './terminal-text.js';
 
 /** A plan status or journal state, padded to `width`, coloured by what it means. */
 function styledState(state: string, colors: Colors, width = 0): string {
@@ -17,7 +18,7 @@ function styledState(state: string, colors: Colors, width = 0): string {
 
 /** What blocked an item (its error rule ids), or why it is an error. */
 function detailsOf(plan: FleetItemPlan): string {
-  if (plan.status === 'error') return messageOf(plan.error);
+  if (plan.status === 'error') return sanitizeTerminalText(messageOf(plan.error));
   const errors = plan.report?.findings.filter((finding) => finding.severity === 'error') ?? [];
   return [...new Set(errors.map((finding) => finding.ruleId))].join(', ');
 }
@@ -38,8 +39,8 @@ function formatPlanSummary({ summary }: FleetPlan, colors: Colors): string {
 export function formatPlan(plan: FleetPlan, colors: Colors): string {
   const rows = plan.items.map((itemPlan) => [
     styledState(itemPlan.status, colors),
-    String(itemPlan.item?.serverId ?? '?'),
-    String(itemPlan.item?.flavorRef ?? '?'),
+    sanitizeTerminalText(String(itemPlan.item?.serverId ?? '?')),
+    sanitizeTerminalText(String(itemPlan.item?.flavorRef ?? '?')),
     detailsOf(itemPlan),
   ]);
   const table = rows.length === 0 ? 'No items.' : formatTable(['Status', 'Server', 'Flavor', 'Blocked by / error'], rows, colors);
@@ -60,7 +61,8 @@ export function planToJson(plan: FleetPlan): unknown {
 export function formatJournalEntry(entry: FleetJournalEntry, colors: Colors): string {
   const job = entry.jobId === undefined ? '' : `  job ${entry.jobId}`;
   const error = entry.error === undefined ? '' : `  ${entry.error}`;
-  return `${styledState(entry.state, colors, 'succeeded'.length)}  ${entry.serverId} → ${entry.flavorRef}${job}${error}`;
+  const text = sanitizeTerminalText(`${entry.serverId} → ${entry.flavorRef}${job}${error}`);
+  return `${styledState(entry.state, colors, 'succeeded'.length)}  ${text}`;
 }
 
 /**
@@ -79,7 +81,7 @@ export function formatApplyResult(result: FleetApplyResult, colors: Colors): str
         `${unsure.length} uncertain: the resize may or may not have been sent, so it is never sent again automatically.`,
       ),
       'Check each server (ecs-resize flavors <server>, or the console) and its jobs; then remove its lines from the journal to retry it:',
-      ...unsure.map((entry) => `  ${entry.serverId} → ${entry.flavorRef}`),
+      ...unsure.map((entry) => `  ${sanitizeTerminalText(`${entry.serverId} → ${entry.flavorRef}`)}`),
     );
   }
   return lines.join('\n');

@@ -4,6 +4,7 @@ import type { Colors } from './colors.js';
 import { countOf } from './count.js';
 import { formatFlavor } from './format-flavor.js';
 import { cliHintFor } from './rule-hints.js';
+import { sanitizeTerminalText } from './terminal-text.js';
 
 /** The verdict line: ready, ready with warnings, or blocked. */
 function verdict({ report }: PreflightResult, colors: Colors): string {
@@ -20,7 +21,7 @@ function formatFinding(finding: Finding, colors: Colors): string {
   const severity = finding.severity === 'error' ? colors.red('error') : colors.yellow('warn ');
   const hint = cliHintFor(finding);
   return [
-    `  ${severity}  ${colors.bold(finding.ruleId)}  ${finding.message}`,
+    `  ${severity}  ${colors.bold(sanitizeTerminalText(finding.ruleId))}  ${sanitizeTerminalText(finding.message)}`,
     ...(hint === undefined ? [] : [`         ${colors.cyan(`→ ${hint}`)}`]),
   ].join('\n');
 }
@@ -41,7 +42,7 @@ function formatFinding(finding: Finding, colors: Colors): string {
 export function formatPreflight(result: PreflightResult, colors: Colors): string {
   const { server, target } = result.facts;
   return [
-    `server ${colors.bold(server.id)}  ${server.status}`,
+    `server ${colors.bold(sanitizeTerminalText(server.id))}  ${sanitizeTerminalText(server.status)}`,
     `  from ${formatFlavor(server.flavor)}`,
     `  to   ${formatFlavor(target)}`,
     verdict(result, colors),

@@ -1,6 +1,7 @@
 import type { Job } from '@ecs-resize/core';
 import { styledJobStatus } from './job-status.js';
 import type { Terminal } from './terminal.js';
+import { REWRITE_LINE, sanitizeTerminalText } from './terminal-text.js';
 
 /** Shows a job's progress while it is waited for. */
 export interface JobProgress {
@@ -19,10 +20,10 @@ export function createJobProgress(terminal: Terminal, jobId: string, now: () => 
   const started = now();
   let lastStatus: string | undefined;
   const line = (job: Job) =>
-    `job ${jobId}: ${styledJobStatus(job.status, terminal.progressColors)} after ${((now() - started) / 1000).toFixed(1)} s`;
+    `job ${sanitizeTerminalText(jobId)}: ${styledJobStatus(sanitizeTerminalText(job.status), terminal.progressColors)} after ${((now() - started) / 1000).toFixed(1)} s`;
   return {
     update(job) {
-      if (terminal.liveProgress) terminal.progress.write(`\r\u001b[2K${line(job)}`);
+      if (terminal.liveProgress) terminal.progress.write(`${REWRITE_LINE}${line(job)}`);
       else if (job.status !== lastStatus) terminal.progress.write(`${line(job)}\n`);
       lastStatus = job.status;
     },

@@ -1,23 +1,12 @@
+import { redactSecrets } from '@ecs-resize/core';
 import type { OutputStream } from './output-stream.js';
 
-/** What a secret is replaced with. */
-const MASK = '[redacted]';
-
-/** Secrets shorter than this are not masked: replacing a few common characters would garble the output. */
-const MIN_SECRET_LENGTH = 8;
-
-/** `text` with every occurrence of each secret (long enough to mask) replaced by `[redacted]`. */
-export function maskSecrets(text: string, secrets: readonly string[]): string {
-  return secrets
-    .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
-    .reduce((result, secret) => result.replaceAll(secret, MASK), text);
-}
-
 /**
- * `stream`, with every occurrence of each secret replaced by `[redacted]`. A second line of
- * defence: nothing in ecs-resize prints a secret, and this makes sure nothing ever does.
+ * `stream`, with each secret (4 characters or more, in every form core's `redactSecrets`
+ * knows: percent-encoded, JSON-escaped, base64...) and the user info of any URL replaced by
+ * `[redacted]`. A second line of defence: nothing in ecs-resize prints a secret, and this makes
+ * sure nothing ever does, `--json` included.
  */
 export function redacting(stream: OutputStream, secrets: readonly string[]): OutputStream {
-  if (!secrets.some((secret) => secret.length >= MIN_SECRET_LENGTH)) return stream;
-  return { isTTY: stream.isTTY, write: (text) => stream.write(maskSecrets(text, secrets)) };
+  return { isTTY: stream.isTTY, write: (text) => stream.write(redactSecrets(text, secrets)) };
 }

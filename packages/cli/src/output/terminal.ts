@@ -1,5 +1,6 @@
 import { colorsFor, type Colors } from './colors.js';
 import type { OutputStream } from './output-stream.js';
+import { terminalSafeJson } from './terminal-text.js';
 
 /** How a command writes: text for people, or one JSON document for machines (`--json`). */
 export interface Terminal {
@@ -43,7 +44,7 @@ export function createTerminal({ stdout, stderr, env }: TerminalStreams, json: b
     progressColors: json ? errorColors : colors,
     liveProgress: progress.isTTY === true,
     print: (text) => void stdout.write(`${text}\n`),
-    printJson: (value) => void stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    printJson: (value) => void stdout.write(`${terminalSafeJson(value)}\n`),
     printError: (text) => void stderr.write(`${text}\n`),
   };
 }

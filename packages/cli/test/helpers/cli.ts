@@ -17,9 +17,24 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Fails the test when a secret appears in the output. */
+/**
+ * A secret in each form it may be echoed in: as it is, URL-encoded, JSON-escaped (as inside a
+ * JSON string), base64 and base64url.
+ */
+export function secretForms(secret: string): string[] {
+  const bytes = Buffer.from(secret);
+  return [
+    secret,
+    encodeURIComponent(secret),
+    JSON.stringify(secret).slice(1, -1),
+    bytes.toString('base64').replace(/=+$/, ''),
+    bytes.toString('base64url'),
+  ];
+}
+
+/** Fails the test when a secret, in any of its {@link secretForms}, appears in the output. */
 export function expectNoSecrets({ stdout, stderr }: Pick<CliResult, 'stdout' | 'stderr'>): void {
-  for (const secret of SECRETS) expect(`${stdout}\n${stderr}`).not.toContain(secret);
+  for (const form of SECRETS.flatMap(secretForms)) expect(`${stdout}\n${stderr}`).not.toContain(form);
 }
 
 /** The environment for the emulator, with a token (`OS_AUTH_TOKEN`). */
