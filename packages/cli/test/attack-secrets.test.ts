@@ -8,8 +8,10 @@
  *    stderr, for people or `--json`, nor in the fleet journal;
  * 2. control and escape sequences in those places never reach the terminal, while the CLI's
  *    own colours do;
- * 3. `ecs-resize config` never shows an endpoint's `user:password@`.
+ * 3. `ecs-resize config` never shows an endpoint's `user:password@`;
+ * 4. the built binary does the same on the process's own streams.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +25,7 @@ import {
   type EchoScenario,
 } from '../../core/test/echoing-server.js';
 import { runCli } from '../src/index.js';
-import { secretForms } from './helpers/cli.js';
+import { BIN, secretForms } from './helpers/cli.js';
 
 /** The secrets: each has a `"` or a `\`, so that its JSON-escaped form differs from it. */
 const SECRETS = {
@@ -94,7 +96,12 @@ const PLACES: Record<string, Place> = {
   },
   'sub-job errorcode_message': {
     scenario: (echo) => ({
-      jobs: [{ status: 'FAIL', entities: { sub_jobs: [{ status: 'FAIL', entities: { errorcode_message: `sub: ${echo}` } }] } }],
+      jobs: [
+        {
+          status: 'FAIL',
+          entities: { sub_jobs: [{ status: 'FAIL', error_code: 'Ecs.0001', entities: { errorcode_message: `sub: ${echo}` } }] },
+        },
+      ],
     }),
     command: (_, jobId) => ['job', jobId],
     inFleet: true,
@@ -318,5 +325,31 @@ describe('ecs-resize config never shows an endpoint’s user info', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('[redacted]@ecs.example.com');
     for (const form of secretForms(secret)) expect(`${stdout}\n${stderr}`).not.toContain(form);
+  });
+});
+
+describe('the built binary: the same masking and sanitizing on process.stdout and process.stderr', () => {
+  /** Each place once, the token echoed as it is, with OSC title sequences (7-bit and 8-bit) beside it. */
+  const cases = Object.keys(PLACES).flatMap((place) => [false, true].map((json) => [place, json ? '--json' : 'text'] as const));
+
+  it.each(cases)('the token and title sequences echoed in the %s, as %s', async (place, format) => {
+    const index = cases.findIndex(([p, f]) => p === place && f === format);
+    const [serverId, jobId] = [serverIdOf(9000 + index), jobIdOf(9000 + index)];
+    const { scenario, command } = PLACES[place]!;
+    // A header cannot hold ESC or BEL, but it can hold C1 controls (read as Latin-1): an 8-bit OSC.
+    const osc8Bit = '\u009d0;pwned\u009c';
+    const echo = `${SECRETS.token}${place === 'X-Request-Id header' ? '' : '\u001b]0;pwned\u0007'}${osc8Bit}`;
+    server.scenarios.set(serverId, scenario(echo));
+    server.scenarios.set(jobId, scenario(echo));
+    const args = [...command(serverId, jobId), ...(format === '--json' ? ['--json'] : [])];
+    const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve) =>
+      execFile(process.execPath, [BIN, ...args], { env: envOf('token'), cwd, encoding: 'utf8' }, (_, out, err) =>
+        resolve({ stdout: out, stderr: err }),
+      ),
+    );
+    const output = `${stdout}\n${stderr}`;
+    expect(output).toContain('[redacted]');
+    for (const form of secretForms(SECRETS.token)) expect(output).not.toContain(form);
+    expect(output).not.toMatch(/[\u001b\u0007\u009c\u009d]/);
   });
 });

@@ -89,7 +89,12 @@ const PLACES: Record<string, Attack> = {
   },
   'sub-job errorcode_message': {
     scenario: (echo) => ({
-      jobs: [{ status: 'FAIL', entities: { sub_jobs: [{ status: 'FAIL', entities: { errorcode_message: `sub: ${echo}` } }] } }],
+      jobs: [
+        {
+          status: 'FAIL',
+          entities: { sub_jobs: [{ status: 'FAIL', error_code: 'Ecs.0001', entities: { errorcode_message: `sub: ${echo}` } }] },
+        },
+      ],
     }),
     run: (client, id) => client.waitForJob(id, { ...POLL, timeout: 10_000 }),
     errorClass: JobFailedError,

@@ -138,8 +138,13 @@ export async function startEchoingServer(): Promise<EchoingServer> {
         request.method ?? 'GET',
         new URL(request.url ?? '/', 'http://127.0.0.1'),
       );
-      response.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', ...headers });
-      response.end(JSON.stringify(body));
+      try {
+        response.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', ...headers });
+        response.end(JSON.stringify(body));
+      } catch {
+        // A header Node cannot send (a control character): the connection ends without an answer.
+        response.destroy();
+      }
     });
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
