@@ -19,6 +19,7 @@ import {
   type EcsClient,
   type EcsClientOptions,
 } from '../src/index.js';
+import { parseErrorText } from '../src/http/error-body.js';
 import { createProxyHandler, toNodeListener, type ProxyHandler } from '../src/proxy/index.js';
 import { rejectionOf } from './helpers.js';
 
@@ -223,6 +224,28 @@ describe('error bodies: parsed in linear time, the first 64 KiB only', () => {
     const { written, finished } = (await streamed) as Streamed;
     // A body longer than what the socket buffers hold was cut off: the client read no further.
     if (total >= 64 * MiB) expect({ finished, sentAll: written >= total }).toEqual({ finished: false, sentAll: false });
+  });
+});
+
+describe('the error-page parser: one pass over text of any length', () => {
+  // The client hands it 64 KiB at most; here it gets megabytes, so that a parser that
+  // backtracks (`<title[^>]*>` is quadratic over repeated `<title`) never finishes.
+  const TWO_MB = 2 * MiB;
+  const TEXTS: { name: string; text: () => string; message: string | undefined }[] = [
+    { name: '2 MB of repeated `<title`', text: () => '<title'.repeat(TWO_MB / 6), message: undefined },
+    { name: '2 MB of repeated `<title`, then `>x`', text: () => `${'<title'.repeat(TWO_MB / 6)}>x`, message: undefined },
+    {
+      name: '2 MB of `<title>x`, then a real title',
+      text: () => `${'<title>x'.repeat(TWO_MB / 8)}<title>Found</title>`,
+      message: 'Found',
+    },
+    { name: 'a title of 2 MB (too long)', text: () => `<title>${'a'.repeat(TWO_MB)}</title>`, message: undefined },
+    { name: '2 MB of `<title >` tags without text', text: () => '<title >'.repeat(TWO_MB / 8), message: undefined },
+    { name: '2 MB of `{` (not JSON, no title)', text: () => '{'.repeat(TWO_MB), message: undefined },
+  ];
+
+  it.each(TEXTS)('$name → message $message', ({ text, message }) => {
+    expect(parseErrorText(text())).toEqual(message === undefined ? {} : { message });
   });
 });
 
