@@ -1,11 +1,7 @@
+import { TERMINAL_ACTIVE_CHARACTER as INVISIBLE } from './terminal-text.js';
+
 /** Words a POSIX shell reads as they are: no quoting needed. */
 const PLAIN_WORD = /^[A-Za-z0-9_.,:@%+=/-]+$/;
-
-/**
- * Characters a terminal acts on or hides instead of showing: C0 and C1 controls (ESC starts an
- * escape sequence), DEL, and Unicode line separators and direction marks.
- */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /** One character of a `$'…'` word: escaped when it is invisible, a quote or a backslash. */
 function ansiCChar(char: string): string {

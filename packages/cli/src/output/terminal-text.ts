@@ -13,11 +13,18 @@ export const REWRITE_LINE = '\r\u001b[2K';
 const ESCAPE_SEQUENCE =
   /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
 
-/** Controls that separate words (tab, line breaks, NEL, Unicode line and paragraph separators): each becomes a space. */
-const SPACING_CONTROL = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
+/**
+ * One character a terminal acts on or hides instead of showing: C0 and C1 controls (ESC starts
+ * an escape sequence), DEL, Unicode line and paragraph separators, and the marks that reorder
+ * text (bidi embeddings, overrides, isolates, direction marks).
+ */
+export const TERMINAL_ACTIVE_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
-/** Every other C0 and C1 control, DEL, and the marks that reorder text (bidi overrides, isolates, direction marks). */
-const INVISIBLE_CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Every {@link TERMINAL_ACTIVE_CHARACTER} of a text. */
+const TERMINAL_ACTIVE = new RegExp(TERMINAL_ACTIVE_CHARACTER.source, 'g');
+
+/** The active characters that separate words (tab, line breaks, NEL, line and paragraph separators). */
+const SPACING = /[\t\n\v\f\r\u0085\u2028\u2029]/;
 
 /**
  * `text` (from the API, a file, the environment) as plain text a terminal shows and does not
@@ -28,7 +35,7 @@ const INVISIBLE_CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\
  * sanitizeTerminalText('web\u001b]0;pwned\u0007-1\r\n'); // 'web-1  '
  */
 export function sanitizeTerminalText(text: string): string {
-  return text.replace(ESCAPE_SEQUENCE, '').replace(SPACING_CONTROL, ' ').replace(INVISIBLE_CONTROL, '');
+  return text.replace(ESCAPE_SEQUENCE, '').replace(TERMINAL_ACTIVE, (char) => (SPACING.test(char) ? ' ' : ''));
 }
 
 /** What the CLI itself writes that a terminal acts on: a line rewrite at the start, newlines, its colours. */
@@ -55,14 +62,14 @@ export function terminalSafeStream(stream: OutputStream): OutputStream {
   return { isTTY: stream.isTTY, write: (text) => stream.write(terminalSafe(text)) };
 }
 
-/** What `JSON.stringify` leaves raw that a terminal acts on: DEL, C1 controls, line separators, bidi marks. */
-const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
 /**
  * `value` as indented JSON in which nothing acts on a terminal: `JSON.stringify` already writes
  * C0 controls (ESC as `\u001b`) as escapes, and the characters it leaves raw are escaped too,
  * so that the document means the same and shows safely.
  */
 export function terminalSafeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(RAW_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Raw C0 controls in JSON text are its own line breaks: those inside strings are escaped already.
+  return JSON.stringify(value, null, 2).replace(TERMINAL_ACTIVE, (char) =>
+    char < ' ' ? char : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
