@@ -1,11 +1,11 @@
 /** What stands in for a secret found in text. */
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /**
  * Secrets shorter than this are not masked: masking every `ab` would garble all output and
  * hide nothing. Four characters and more are masked, even though short ones garble some text.
  */
-export const MIN_SECRET_LENGTH = 4;
+const MIN_SECRET_LENGTH = 4;
 
 /** Values nested deeper than this are replaced whole by the mask: a hostile body cannot make masking recurse far. */
 const MAX_DEPTH = 64;
