@@ -1,8 +1,28 @@
-import { SERVERS } from '@ecs-resize/emulator';
+import { SERVERS, type RouteName } from '@ecs-resize/emulator';
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { EcsApiError, EcsNetworkError, EcsTimeoutError } from '../src/index.js';
-import { clientOf, rejectionOf, useEmulator } from './helpers.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EcsApiError, EcsNetworkError, EcsTimeoutError, type EcsClient } from '../src/index.js';
+import { HOLD, advanceUntil, clientOf, eventually, rejectionOf, useEmulator } from './helpers.js';
+
+/** The per-attempt timeout of these tests: a fake timer, so only the test decides when it fires. */
+const TIMEOUT = 150;
+
+/** Fakes the timers (ky's timeouts and retry delays) and `Date`, until the test ends. */
+function useFakeTimers(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+}
+
+/** A `fetch` that counts the attempts it sends. */
+function countingFetch(): { fetch: typeof fetch; attempts: () => number } {
+  let attempts = 0;
+  return {
+    fetch: (input, init) => {
+      attempts += 1;
+      return fetch(input, init);
+    },
+    attempts: () => attempts,
+  };
+}
 
 /** A port on 127.0.0.1 that refuses connections (it was free a moment ago). */
 async function closedPort(): Promise<number> {
@@ -15,7 +35,10 @@ async function closedPort(): Promise<number> {
 
 describe('reads are retried on transient failures', () => {
   const emulator = useEmulator();
-  afterEach(() => void emulator().faults.splice(0));
+  afterEach(() => {
+    vi.useRealTimers();
+    emulator().faults.splice(0);
+  });
 
   for (const status of [500, 502, 503, 504]) {
     it(`GET after one ${status} → retried, succeeds`, async () => {
@@ -35,17 +58,17 @@ describe('reads are retried on transient failures', () => {
   });
 
   it('GET after a timeout → retried, succeeds', async () => {
-    emulator().faults.push({ route: 'getServer', kind: 'latency', delayMs: 400, times: 1 });
+    useFakeTimers();
+    emulator().faults.push({ route: 'getServer', ...HOLD, times: 1 });
     const before = emulator().state.countRequests('getServer');
-    await clientOf(emulator(), { timeout: 150 }).getServer(SERVERS.kvmStopped);
+    const counting = countingFetch();
+    const reading = clientOf(emulator(), { timeout: TIMEOUT, fetch: counting.fetch }).getServer(SERVERS.kvmStopped);
+    // The emulator holds the first attempt: its timeout fires, then the retry goes after a backoff.
+    await eventually(() => emulator().state.countRequests('getServer') - before === 1, 'the first attempt');
+    await vi.advanceTimersByTimeAsync(TIMEOUT);
+    await advanceUntil(() => counting.attempts() === 2, 10_000);
+    expect((await reading).id).toBe(SERVERS.kvmStopped);
     expect(emulator().state.countRequests('getServer') - before).toBe(2);
-  });
-
-  it('GET after 429 honours Retry-After', async () => {
-    emulator().faults.push({ route: 'getServer', kind: 'rate-limit', retryAfter: 1, times: 1 });
-    const started = Date.now();
-    await clientOf(emulator()).getServer(SERVERS.kvmStopped);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
   it('gives up after `retry` retries with the last error', async () => {
@@ -64,8 +87,42 @@ describe('reads are retried on transient failures', () => {
   });
 });
 
+describe('a 429 with Retry-After is retried when the server said, not before', () => {
+  const emulator = useEmulator({}, true);
+  afterEach(() => void vi.useRealTimers());
+
+  const calls: { route: RouteName; run(client: EcsClient): Promise<unknown> }[] = [
+    { route: 'getServer', run: (client) => client.getServer(SERVERS.kvmStopped) },
+    { route: 'listServers', run: (client) => client.listServers() },
+    { route: 'listResizeFlavors', run: (client) => client.listResizeFlavors(SERVERS.kvmStopped) },
+    { route: 'listFlavors', run: (client) => client.listFlavors() },
+    { route: 'listBlockDevices', run: (client) => client.listBlockDevices(SERVERS.kvmStopped) },
+    { route: 'resize', run: (client) => client.resize(SERVERS.kvmScsi, 'c6.xlarge.2') },
+  ];
+
+  it.each(calls)('$route after "429, Retry-After: 1" → retried 1000 ms later, succeeds', async ({ route, run }) => {
+    useFakeTimers();
+    emulator().faults.push({ route, kind: 'rate-limit', retryAfter: 1, times: 1 });
+    const counting = countingFetch();
+    const statuses: number[] = [];
+    const client = clientOf(emulator(), {
+      timeout: false,
+      fetch: counting.fetch,
+      hooks: { afterResponse: [(_request, _options, response) => void statuses.push(response.status)] },
+    });
+    const calling = run(client);
+    await eventually(() => statuses.length === 1, 'the 429');
+    // The retry waits 1000 ms of (fake) time, where a backoff alone would wait at most 300.
+    expect(await advanceUntil(() => counting.attempts() === 2, 10_000, 1)).toBe(1000);
+    await calling;
+    expect(statuses[0]).toBe(429);
+    expect(emulator().state.countRequests(route)).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('a resize is never sent twice by accident', () => {
   const emulator = useEmulator({}, true);
+  afterEach(() => void vi.useRealTimers());
 
   /** Runs one resize of a stopped KVM server of a fresh emulator and reports what the emulator saw. */
   async function resizeOnce(options: Parameters<typeof clientOf>[1] = {}) {
@@ -114,8 +171,13 @@ describe('a resize is never sent twice by accident', () => {
   });
 
   it('a timeout after the resize was accepted → EcsTimeoutError; not retried; one job', async () => {
-    emulator().faults.push({ route: 'resize', kind: 'latency', delayMs: 500, phase: 'after', times: 1 });
-    const run = await resizeOnce({ timeout: 150 });
+    useFakeTimers();
+    emulator().faults.push({ route: 'resize', ...HOLD, phase: 'after', times: 1 });
+    const resizing = resizeOnce({ timeout: TIMEOUT });
+    // The job exists and the emulator holds the answer: only then does the client's timeout fire.
+    await eventually(() => emulator().state.resizeJobs.length === 1, 'the resize job');
+    await vi.advanceTimersByTimeAsync(TIMEOUT);
+    const run = await resizing;
     expect(run.error).toBeInstanceOf(EcsTimeoutError);
     expect((run.error as EcsTimeoutError).mayHaveReachedServer).toBe(true);
     expect([run.requests, run.jobs]).toEqual([1, 1]);
@@ -150,8 +212,10 @@ describe('a resize is never sent twice by accident', () => {
 
 describe('mayHaveTakenEffect tells whether a failed resize may have happened', () => {
   const emulator = useEmulator({}, true);
+  afterEach(() => void vi.useRealTimers());
 
   it('false for a refusal (4xx), true for a 5xx, a reset, a timeout and a garbled 2xx', async () => {
+    useFakeTimers();
     const client = (options = {}) => clientOf(emulator(), { retry: 0, ...options });
     const refusal = (await rejectionOf(client().resize(SERVERS.kvmRunning, 's3.xlarge.2'))) as EcsApiError;
     expect([refusal.status, refusal.mayHaveTakenEffect]).toEqual([400, false]);
@@ -159,15 +223,27 @@ describe('mayHaveTakenEffect tells whether a failed resize may have happened', (
     const cases = [
       { fault: { kind: 'error', status: 502 }, server: SERVERS.kvmScsi, flavor: 'c6.xlarge.2' },
       { fault: { kind: 'reset', phase: 'after' }, server: SERVERS.kvmStopped, flavor: 's3.xlarge.2' },
-      { fault: { kind: 'latency', delayMs: 400, phase: 'after' }, server: SERVERS.xenDrivers, flavor: 'h1.large.2' },
+      { fault: { ...HOLD, phase: 'after' }, server: SERVERS.xenDrivers, flavor: 'h1.large.2' },
       { fault: { kind: 'malformed-json', phase: 'after' }, server: SERVERS.xen24Vbd, flavor: 's1.medium' },
     ] as const;
-    const outcomes: boolean[] = [];
+    const outcomes: [string, boolean][] = [];
     for (const { fault, server, flavor } of cases) {
       emulator().faults.push({ route: 'resize', times: 1, ...fault });
-      const error = (await rejectionOf(client({ timeout: 150 }).resize(server, flavor))) as EcsApiError;
-      outcomes.push(error.mayHaveTakenEffect);
+      const jobs = emulator().state.resizeJobs.length;
+      const failing = rejectionOf(client({ timeout: TIMEOUT }).resize(server, flavor));
+      // Every other fault answers at once; the held answer times out once the job exists.
+      if (fault.kind === 'latency') {
+        await eventually(() => emulator().state.resizeJobs.length === jobs + 1, 'the resize job');
+        await vi.advanceTimersByTimeAsync(TIMEOUT);
+      }
+      const error = (await failing) as EcsApiError;
+      outcomes.push([error.name, error.mayHaveTakenEffect]);
     }
-    expect(outcomes).toEqual([true, true, true, true]);
+    expect(outcomes).toEqual([
+      ['EcsApiError', true],
+      ['EcsNetworkError', true],
+      ['EcsTimeoutError', true],
+      ['EcsResponseError', true],
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createProxyHandler } from '../src/proxy/index.js';
 import { createEcsClient, isEcsError, signRequest, type EcsClient, type EcsClientOptions } from '../src/index.js';
+import { HOLD, advanceClock } from './helpers.js';
 
 /**
  * The secrets, each with a unique marker that survives encoding and escaping. The token looks
@@ -114,14 +115,18 @@ function expectNoSecrets(errors: readonly unknown[], extra: readonly [string, st
 }
 
 describe('secrets: operations against the emulator', () => {
+  const JOB_MS = 60;
   let emulator: Emulator;
   beforeEach(async () => {
     emulator = await startEmulator({
-      jobDurationMs: 60,
+      jobDurationMs: JOB_MS,
       auth: { tokens: [SECRETS.token], credentials: [{ accessKey: ACCESS_KEY, secretKey: SECRETS.secretKey }] },
     });
   });
-  afterEach(() => emulator.close());
+  afterEach(async () => {
+    vi.useRealTimers();
+    await emulator.close();
+  });
 
   const clients: Record<string, (overrides?: Partial<EcsClientOptions>) => EcsClient> = {
     token: (overrides = {}) =>
@@ -130,7 +135,6 @@ describe('secrets: operations against the emulator', () => {
         projectId: emulator.projectId,
         auth: { token: SECRETS.token },
         retry: 0,
-        timeout: 300,
         ...overrides,
       }),
     'AK/SK with a security token': (overrides = {}) =>
@@ -139,13 +143,14 @@ describe('secrets: operations against the emulator', () => {
         projectId: emulator.projectId,
         auth: { accessKey: ACCESS_KEY, secretKey: SECRETS.secretKey, securityToken: SECRETS.securityToken },
         retry: 0,
-        timeout: 300,
         ...overrides,
       }),
   };
 
   for (const [kind, clientOf] of Object.entries(clients)) {
     it(`${kind}: succeeding calls, then API refusals, unknown ids, a failed and a timed-out job, a preflight block`, async () => {
+      // The emulator's jobs move only when the test moves the clock.
+      vi.useFakeTimers({ toFake: ['Date'] });
       const client = clientOf();
       // Succeeding calls (they must work with these credentials at all).
       const server = await client.getServer(SERVERS.kvmStopped);
@@ -153,8 +158,10 @@ describe('secrets: operations against the emulator', () => {
       await client.listServers();
       await client.collectFacts(SERVERS.kvmScsi, 'c6.xlarge.2');
       const { jobId } = await client.resize(SERVERS.xenDrivers, 's3.large.2');
+      advanceClock(JOB_MS);
       await client.waitForJob(jobId!, { interval: 10, timeout: 5000 });
       const { jobId: failing } = await client.resize(SERVERS.xenStopped, 's3.large.2');
+      advanceClock(JOB_MS);
       const preflight = {
         check: () => ({
           ok: false,
@@ -169,7 +176,7 @@ describe('secrets: operations against the emulator', () => {
         () => client.getServer('00000000-0000-0000-0000-000000000000'), // 404
         () => client.getJob('ffffffffffffffffffffffffffffffff'), // Common.0011
         () => client.waitForJob(failing!, { interval: 10, timeout: 5000 }), // JobFailedError
-        async () => client.waitForJob((await client.resize(SERVERS.xen24Vbd, 's3.large.2')).jobId!, { interval: 5, timeout: 15 }), // JobTimeoutError
+        async () => client.waitForJob((await client.resize(SERVERS.xen24Vbd, 's3.large.2')).jobId!, { interval: 5, timeout: 15 }), // JobTimeoutError: the job never ends
         () => client.resize(SERVERS.kvmStopped, 's3.xlarge.2', { preflight }), // PreflightError
       ]);
       expect(errors.map((error) => (error as Error).name)).toEqual([
@@ -194,15 +201,17 @@ describe('secrets: operations against the emulator', () => {
         { kind: 'malformed-json', phase: 'after' },
         { kind: 'reset' },
         { kind: 'reset', phase: 'after' },
-        { kind: 'latency', delayMs: 600 },
+        HOLD,
       ] as const;
       const errors: unknown[] = [];
       for (const fault of faults) {
         emulator.faults.splice(0, Infinity, { route: '*', ...fault });
+        // The held requests time out; every other answer comes at once, well within the default timeout.
+        const options = fault.kind === 'latency' ? { timeout: 300 } : {};
         errors.push(
           ...(await errorsOf([
-            () => clientOf().getServer(SERVERS.kvmStopped),
-            () => clientOf().resize(SERVERS.kvmScsi, 'c6.xlarge.2'),
+            () => clientOf(options).getServer(SERVERS.kvmStopped),
+            () => clientOf(options).resize(SERVERS.kvmScsi, 'c6.xlarge.2'),
           ])),
         );
       }

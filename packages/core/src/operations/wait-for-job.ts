@@ -58,8 +58,10 @@ const InputSchema = v.object({
 export async function waitForJob(context: ClientContext, jobId: string, options?: WaitForJobOptions): Promise<Job> {
   const input = parseInput('waitForJob', '', InputSchema, { jobId, options });
   const { interval, maxInterval, timeout, onProgress, signal } = input.options;
-  const deadline = AbortSignal.timeout(timeout);
-  const stop = signal ? AbortSignal.any([signal, deadline]) : deadline;
+  // A plain timer rather than AbortSignal.timeout, so that tests can drive it with fake timers.
+  const deadline = new AbortController();
+  const deadlineTimer = setTimeout(() => deadline.abort(new DOMException('waitForJob timed out', 'TimeoutError')), timeout);
+  const stop = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
   let last: Job | undefined;
 
   /** One poll: the job, or undefined after a transient failure. */
@@ -85,7 +87,9 @@ export async function waitForJob(context: ClientContext, jobId: string, options?
     }
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    if (deadline.aborted) throw new JobTimeoutError(input.jobId, timeout, last, context.transport.secrets);
+    if (deadline.signal.aborted) throw new JobTimeoutError(input.jobId, timeout, last, context.transport.secrets);
     throw error;
+  } finally {
+    clearTimeout(deadlineTimer);
   }
 }
