@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SERVERS, startEmulator, type Fault } from '../src/index.js';
-import { call, getJson, resize, useEmulator, type Json } from './helpers.js';
+import { advanceClock, call, eventually, getJson, resize, useEmulator, type Json } from './helpers.js';
 
 const serverPath = `/v1/{p}/cloudservers/${SERVERS.kvmStopped}`;
 const resizeBody = { resize: { flavorRef: 's3.xlarge.2' } };
@@ -21,27 +21,37 @@ describe('faults', () => {
   };
   const lastLog = () => emulator.current.state.requests.at(-1);
   const jobCount = () => emulator.current.state.resizeJobs.length;
+  afterEach(() => void vi.useRealTimers());
+
+  /**
+   * The latency of the two tests below: real time (the emulator's delays are real timers), and
+   * a wide margin over the few milliseconds the test needs to see the request arrive.
+   */
+  const LATENCY_MS = 1000;
 
   it('latency before: waits, then processes', async () => {
-    await withFaults([{ route: 'resize', kind: 'latency', delayMs: 150 }], async () => {
-      const started = Date.now();
+    // A frozen clock, moved while the request waits: the job's begin time tells when it was processed.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    await withFaults([{ route: 'resize', kind: 'latency', delayMs: LATENCY_MS }], async () => {
+      const arrived = Date.now();
       const pending = resize(emulator.current, SERVERS.kvmStopped, resizeBody);
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      await eventually(() => lastLog()?.route === 'resize', 'the resize');
       const jobsDuringDelay = jobCount();
-      const { status } = await pending;
+      advanceClock(LATENCY_MS);
+      const { status, body } = await pending;
       expect(status).toBe(200);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+      expect(emulator.current.state.jobs.get(body.job_id)?.beginTime).toBe(arrived + LATENCY_MS);
       expect(jobCount()).toBe(jobsDuringDelay + 1);
       expect(lastLog()).toMatchObject({ route: 'resize', status: 200, faults: ['latency'] });
     });
   });
 
   it('latency after: processes, then waits', async () => {
-    await withFaults([{ route: 'resize', kind: 'latency', phase: 'after', delayMs: 150 }], async () => {
+    await withFaults([{ route: 'resize', kind: 'latency', phase: 'after', delayMs: LATENCY_MS }], async () => {
       const before = jobCount();
       const pending = resize(emulator.current, SERVERS.kvmStopped, resizeBody);
-      await new Promise((resolve) => setTimeout(resolve, 60));
-      expect(jobCount()).toBe(before + 1);
+      await eventually(() => jobCount() === before + 1, 'the job');
+      expect(lastLog()).toMatchObject({ route: 'resize', status: null, faults: ['latency'] });
       expect((await pending).status).toBe(200);
     });
   });

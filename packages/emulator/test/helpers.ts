@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import {
   computeSignature,
   DEFAULT_CREDENTIALS,
@@ -61,14 +61,48 @@ export function resize(emulator: Emulator, serverId: string, payload: unknown, a
   return postJson(emulator, `/${apiVersion}/{p}/cloudservers/${serverId}/resize`, payload);
 }
 
-/** Polls a job until it ends; returns the distinct statuses seen, in order, and the final job. */
+/**
+ * Freezes `Date` for each test of the suite (and thaws it after): the emulator's jobs then move
+ * only when the test moves the clock with `advanceClock`. Timers and sockets stay real.
+ */
+export function useFrozenClock(): void {
+  beforeEach(() => void vi.useFakeTimers({ toFake: ['Date'] }));
+  afterEach(() => void vi.useRealTimers());
+}
+
+/** Moves the frozen clock forward by `ms`. */
+export function advanceClock(ms: number): void {
+  vi.setSystemTime(Date.now() + ms);
+}
+
+/** The real `setTimeout`, taken before any test fakes the timers. */
+const realSetTimeout = globalThis.setTimeout;
+
+/**
+ * Resolves once `condition` holds (an event: a request logged, a job created), checked every
+ * 2 ms of real time; it gives up after about 5,000 checks, only to fail clearly before the
+ * test's own timeout.
+ */
+export async function eventually(condition: () => boolean, what = 'the condition'): Promise<void> {
+  for (let checks = 0; !condition(); checks += 1) {
+    if (checks === 5000) throw new Error(`${what} never came true`);
+    await new Promise((resolve) => realSetTimeout(resolve, 2));
+  }
+}
+
+/**
+ * Polls a job until it ends, moving the frozen clock (`useFrozenClock`) a tenth of the job's
+ * duration after each poll: INIT, then RUNNING, then the end, whatever the machine's speed.
+ * Returns the distinct statuses seen, in order, and the final job.
+ */
 export async function waitForJob(emulator: Emulator, jobId: string): Promise<{ statuses: string[]; job: Json }> {
   const statuses: string[] = [];
-  for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
+  const step = (emulator.state.jobs.get(jobId)?.durationMs ?? 0) / 10;
+  for (let polls = 0; polls <= 20; polls += 1) {
     const { body: job } = await getJson(emulator, `/v1/{p}/jobs/${jobId}`);
     if (statuses.at(-1) !== job.status) statuses.push(job.status);
     if (job.status === 'SUCCESS' || job.status === 'FAIL') return { statuses, job };
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    advanceClock(step);
   }
   throw new Error(`Job ${jobId} did not end.`);
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SERVERS } from '../src/index.js';
-import { getJson, postJson, resize, useEmulator, waitForJob, type Json } from './helpers.js';
+import { advanceClock, getJson, postJson, resize, useEmulator, useFrozenClock, waitForJob, type Json } from './helpers.js';
+
+// Every job here moves only when a test moves the clock.
+useFrozenClock();
 
 const ORDER = ['INIT', 'RUNNING', 'SUCCESS', 'FAIL'];
 
@@ -124,7 +127,7 @@ describe('what the job decides', () => {
 
   it('advances jobs on state reads, with no request in between', async () => {
     const accepted = await resize(emulator.current, SERVERS.kvmStopped, { resize: { flavorRef: 's3.2xlarge.2' } });
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    advanceClock(60);
     const { state } = emulator.current;
     expect(state.jobs.get(accepted.body.job_id)?.status).toBe('SUCCESS');
     expect(state.servers.get(SERVERS.kvmStopped)?.flavorId).toBe('s3.2xlarge.2');
