@@ -293,11 +293,14 @@ describe.concurrent('fleet apply', () => {
   });
 
   it('exits with 4 and says so when a job does not end in time (pending)', async () => {
+    // Jobs of an hour: the wait surely ends at its timeout, however slow the machine.
+    const slow = await startEmulator({ data: DATA, jobDurationMs: 60 * 60_000 });
+    onTestFinished(() => slow.close());
     const input = file('pending.json', JSON.stringify([itemFor(3)]));
-    const run = await cli(['fleet', 'apply', input, '--interval', '20', '--timeout', '60'], env);
+    const run = await cli(['fleet', 'apply', input, '--interval', '20', '--timeout', '60'], tokenEnv(slow));
     expect(run.code).toBe(4);
     expect(run.stdout).toContain('1 pending (re-run to wait again)');
-    expect(jobsOf(id(3))).toHaveLength(1);
+    expect(slow.state.resizeJobs.filter((job) => job.serverId === id(3))).toHaveLength(1);
   });
 
   it('exits with 4 when a job fails (a confirmation that was not true)', async () => {
