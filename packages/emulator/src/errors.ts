@@ -14,6 +14,10 @@ const ECS_ERRORS = {
   'Ecs.0207': [400, 'Failed to modify the ECS specifications. Try again later or contact customer service.'],
   'Ecs.0319': [400, 'Insufficient resources for this flavor. Try another flavor.'],
   'Ecs.0605': [400, 'ECS locked.'],
+  'Ecs.0803': [400, 'The ECS runs on a dedicated host: dedicated_host_id is mandatory for modifying its specifications.'],
+  'Ecs.0805': [400, 'A large-memory, GPU or FPGA ECS can be modified only within its own flavor family.'],
+  'Ecs.0806': [400, 'The specifications of ECSs of this flavor cannot be modified.'],
+  'Ecs.0807': [400, 'The number of ECS NICs exceeds the maximum number allowed on the target ECS. Uninstall excess NICs.'],
 } as const satisfies Record<string, readonly [number, string]>;
 
 /** An ECS error code the emulator knows. */

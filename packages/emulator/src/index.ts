@@ -12,9 +12,17 @@ export {
   type EmulatorAuth,
   type EmulatorOptions,
 } from './options.js';
-export { defaultData, fleetData, SERVERS } from './data/default-data.js';
+export { DEDICATED_HOST_ID, defaultData, fleetData, SERVERS } from './data/default-data.js';
 export { defaultFlavors } from './data/flavors.js';
-export type { EmulatorAttachment, EmulatorData, EmulatorFlavor, EmulatorServer, EmulatorVolume, ServerDrivers } from './model.js';
+export type {
+  EmulatorAttachment,
+  EmulatorData,
+  EmulatorFlavor,
+  EmulatorNic,
+  EmulatorServer,
+  EmulatorVolume,
+  ServerDrivers,
+} from './model.js';
 export type { EmulatorState, RequestLogEntry, ResizeJobRecord } from './state.js';
 export type { EmulatorJob, JobStatus, JobTask, SubJob } from './jobs.js';
 export type { RouteName } from './route.js';

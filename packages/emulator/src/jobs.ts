@@ -150,10 +150,11 @@ function complete(world: World, task: JobTask, end: number): { code: string; rea
   const server = world.servers.get(task.serverId);
   if (server === undefined) return { code: 'Ecs.0207', reason: ecsMessage('Ecs.0114') };
   const target = world.flavors.get(task.flavorRef);
-  const reason = target === undefined ? ecsMessage('Ecs.0029') : lateResizeFailure(world, server, target);
-  if (reason !== undefined) {
+  const failure =
+    target === undefined ? { code: 'Ecs.0207', reason: ecsMessage('Ecs.0029') } : lateResizeFailure(world, server, target);
+  if (failure !== undefined) {
     setPowerStatus(server, task.previous, end);
-    return { code: 'Ecs.0207', reason };
+    return failure;
   }
   server.flavorId = task.flavorRef;
   setPowerStatus(server, task.restart ? RUNNING : STOPPED, end);

@@ -15,7 +15,8 @@ export interface EmulatorFlavor {
   ram: number;
   /**
    * Extra specs, e.g. `ecs:virtualization_env_types` (`FusionCompute` = Xen, `CloudCompute` = KVM),
-   * `ecs:generation`, `ecs:performancetype`, `resource_type`, `cond:operation:status`, `cond:operation:az`.
+   * `ecs:generation`, `ecs:performancetype`, `ecs:instance_architecture` (`arm64`), `resource_type`,
+   * `quota:vif_max_num`, `quota:local_disk`, `cond:operation:status`, `cond:operation:az`.
    */
   extraSpecs: Record<string, string>;
   /** Ids of the flavors `resize_flavors` lists for this flavor as the source, in any order. */
@@ -43,6 +44,18 @@ export interface EmulatorAttachment {
    * (`"true"` = `scsi`, else `virtio`); set it to make the two disagree.
    */
   bus?: 'virtio' | 'scsi';
+}
+
+/** A NIC of a server, as `os-interface` lists it. */
+export interface EmulatorNic {
+  /** `port_id` (UUID). */
+  portId: string;
+  /** `net_id`: the subnet's network (UUID). */
+  netId: string;
+  /** `mac_addr`. */
+  macAddress: string;
+  /** `fixed_ips[0].ip_address`. */
+  ipAddress: string;
 }
 
 /** A server. */
@@ -73,6 +86,13 @@ export interface EmulatorServer {
   metadata: Record<string, string>;
   /** Attached volumes, the system disk first. */
   attachments: EmulatorAttachment[];
+  /** Its NICs (`os-interface`), the primary one first. */
+  nics: EmulatorNic[];
+  /**
+   * The dedicated host (DeH) it runs on (`os:scheduler_hints.dedicated_host_id`), or null on
+   * shared hosts. A resize of a server on a DeH must name a host (`Ecs.0803`).
+   */
+  dedicatedHostId: string | null;
   /** Drivers installed in the guest (state only, never in the API's JSON). */
   drivers: ServerDrivers;
   /** `created` (ISO 8601). */

@@ -9,6 +9,7 @@ export const ROUTE_NAMES = [
   'listResizeFlavors',
   'listFlavors',
   'listBlockDevices',
+  'listServerInterfaces',
   'resize',
   'getJob',
   'getVolumes',

@@ -2,6 +2,7 @@ import type { RouteHandler, RouteName } from './route.js';
 import { serverAction } from './routes/actions.js';
 import { listBlockDevices } from './routes/block-devices.js';
 import { listFlavors, listResizeFlavors } from './routes/flavors.js';
+import { listServerInterfaces } from './routes/interfaces.js';
 import { getJob } from './routes/jobs.js';
 import { resize } from './routes/resize.js';
 import { getServer, listServers } from './routes/servers.js';
@@ -39,6 +40,7 @@ const ROUTES: readonly Route[] = [
   route('listResizeFlavors', 'GET', '/v1/:projectId/cloudservers/resize_flavors', listResizeFlavors),
   route('listFlavors', 'GET', '/v1/:projectId/cloudservers/flavors', listFlavors),
   route('listBlockDevices', 'GET', '/v1/:projectId/cloudservers/:serverId/block_device', listBlockDevices),
+  route('listServerInterfaces', 'GET', '/v1/:projectId/cloudservers/:serverId/os-interface', listServerInterfaces),
   route('resize', 'POST', '/v1/:projectId/cloudservers/:serverId/resize', resize('v1')),
   route('resize', 'POST', '/v1.1/:projectId/cloudservers/:serverId/resize', resize('v1.1')),
   route('getJob', 'GET', '/v1/:projectId/jobs/:jobId', getJob),

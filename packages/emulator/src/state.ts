@@ -31,6 +31,8 @@ export interface ResizeJobRecord {
   readonly mode?: 'withStopServer';
   /** The order id, for a yearly/monthly server resized through v1.1. */
   readonly orderId?: string;
+  /** `dedicated_host_id`, when sent. */
+  readonly dedicatedHostId?: string;
   /** Always false: a dry run creates no record. */
   readonly dryRun: false;
   /** Which resize API was called. */

@@ -34,7 +34,22 @@ export const SERVERS = {
   prepaid: '6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000013',
   /** KVM s3.large.2, stopped, with a data disk in EVS status `extending`. */
   diskExtending: '6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000014',
+  /** KVM s3.2xlarge.2, stopped, with 4 NICs: flavors allowing fewer (`quota:vif_max_num`) refuse it (`Ecs.0807`). */
+  nicHeavy: '6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000015',
+  /** KVM d2.xlarge.8 (local disks), stopped: cannot change flavor (`Ecs.0806` in the job). */
+  diskIntensive: '6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000016',
+  /** KVM h2.3xlarge.10, stopped: H2 cannot change flavor (`Ecs.0806` in the job). */
+  h2: '6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000017',
+  /** KVM g6.xlarge.4 (GPU), stopped: changes only within G6 (`Ecs.0805` in the job). */
+  gpu: '6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000018',
+  /** KVM kc1.large.2 (Arm, Kunpeng), stopped: x86 targets fail in the job. */
+  arm: '6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000019',
+  /** KVM s3.large.2, stopped, on dedicated host {@link DEDICATED_HOST_ID}: a resize must name a host (`Ecs.0803`). */
+  dedicatedHost: '6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000020',
 } as const;
+
+/** The dedicated host (DeH) that the `dedicatedHost` server runs on. */
+export const DEDICATED_HOST_ID = '459a2b9d-804a-4745-ab19-a113bb1b4ddc';
 
 /** The availability zone of the seeded servers and volumes. */
 const AZ = 'eu-de-01';
@@ -57,6 +72,10 @@ interface ServerSpec {
   readonly drivers: ServerDrivers;
   readonly locked?: boolean;
   readonly metadata?: Readonly<Record<string, string>>;
+  /** How many NICs (default 1). */
+  readonly nicCount?: number;
+  /** The dedicated host it runs on (default none). */
+  readonly dedicatedHostId?: string;
 }
 
 const NO_DRIVERS: ServerDrivers = { xenToKvm: false, h1: false };
@@ -123,6 +142,12 @@ const SERVER_SPECS: readonly ServerSpec[] = [
   kvm(SERVERS.spot, 'kvm-spot', { metadata: { charging_mode: '2' } }),
   kvm(SERVERS.prepaid, 'kvm-yearly-monthly', { metadata: { charging_mode: '1', 'metering.order_id': 'CS2403010930ABCDE' } }),
   kvm(SERVERS.diskExtending, 'kvm-disk-extending', { dataDisks: [{ size: 100, status: 'extending' }] }),
+  kvm(SERVERS.nicHeavy, 'kvm-s3-4-nics', { flavorId: 's3.2xlarge.2', nicCount: 4 }),
+  kvm(SERVERS.diskIntensive, 'kvm-d2-local-disks', { flavorId: 'd2.xlarge.8' }),
+  kvm(SERVERS.h2, 'kvm-h2', { flavorId: 'h2.3xlarge.10' }),
+  kvm(SERVERS.gpu, 'kvm-g6-gpu', { flavorId: 'g6.xlarge.4' }),
+  kvm(SERVERS.arm, 'kvm-kc1-arm', { flavorId: 'kc1.large.2' }),
+  kvm(SERVERS.dedicatedHost, 'kvm-s3-dedicated-host', { dedicatedHostId: DEDICATED_HOST_ID }),
 ];
 
 /**
@@ -158,6 +183,15 @@ function buildServer(spec: ServerSpec, createdMs: number, volumes: EmulatorVolum
     });
     return { volumeId, device, bootIndex: index === 0 ? 0 : -1 };
   });
+  const nics = Array.from({ length: spec.nicCount ?? 1 }, (_, index) => {
+    const portId = uuidFrom(`${spec.id}/nic/${index}`);
+    return {
+      portId,
+      netId: uuidFrom(`subnet/${index}`),
+      macAddress: `fa:16:3e:${portId.slice(0, 2)}:${portId.slice(2, 4)}:${portId.slice(4, 6)}`,
+      ipAddress: `192.168.${index}.${2 + (parseInt(portId.slice(0, 2), 16) % 250)}`,
+    };
+  });
   return {
     id: spec.id,
     name: spec.name,
@@ -179,6 +213,8 @@ function buildServer(spec: ServerSpec, createdMs: number, volumes: EmulatorVolum
       ...spec.metadata,
     },
     attachments,
+    nics,
+    dedicatedHostId: spec.dedicatedHostId ?? null,
     drivers: { ...spec.drivers },
     created,
     updated: created,
@@ -186,14 +222,21 @@ function buildServer(spec: ServerSpec, createdMs: number, volumes: EmulatorVolum
 }
 
 /**
- * A dataset of `count` servers, for fleet tests and benchmarks: the default servers repeated
- * in order (the 15th is like the 1st: same flavor, state, disks and drivers), each with ids,
- * a name and disks of its own, and the default flavors.
+ * The kinds of server a fleet repeats: the first 14 seeded ones (those before the NIC, local
+ * disk, H2, GPU, Arm and dedicated-host servers), so that fleets, and the fleet tests and
+ * benchmarks built on them, stay the same as the seed grows.
+ */
+export const FLEET_KINDS = 14;
+
+/**
+ * A dataset of `count` servers, for fleet tests and benchmarks: the first {@link FLEET_KINDS}
+ * default servers repeated in order (the 15th is like the 1st: same flavor, state, disks and
+ * drivers), each with ids, a name and disks of its own, and the default flavors.
  */
 export function fleetData(count: number): EmulatorData {
   const volumes: EmulatorVolume[] = [];
   const servers = Array.from({ length: count }, (_, index) => {
-    const spec = SERVER_SPECS[index % SERVER_SPECS.length]!;
+    const spec = SERVER_SPECS[index % FLEET_KINDS]!;
     const copy = { ...spec, id: uuidFrom(`fleet/${index}`), name: `${spec.name}-${index}` };
     return buildServer(copy, Date.UTC(2024, 2, 1, 9) + index * 60_000, volumes);
   });

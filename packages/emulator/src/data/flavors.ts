@@ -11,6 +11,20 @@ interface FlavorSpec {
   readonly status?: 'abandon' | 'sellout';
   /** `cond:operation:az` (per-AZ sale status). */
   readonly az?: string;
+  /** `ecs:instance_architecture`, set on Arm (Kunpeng) flavors only. */
+  readonly architecture?: 'arm64';
+  /** `quota:local_disk`, set on flavors with local disks only. */
+  readonly localDisk?: string;
+}
+
+/**
+ * `quota:vif_max_num`: the most NICs, growing with the vCPUs (2 up to 2 vCPUs, 3 with 4, 4 with
+ * 8, 6 beyond). Made up in the shape of the docs' tables; the real limits differ per flavor.
+ */
+function maxNicsFor(vcpus: number): number {
+  if (vcpus <= 2) return 2;
+  if (vcpus <= 4) return 3;
+  return vcpus <= 8 ? 4 : 6;
 }
 
 const XEN = 'FusionCompute';
@@ -48,6 +62,40 @@ const SPECS: readonly FlavorSpec[] = [
     virtualization: KVM,
     status: 'sellout',
   },
+  // Disk-intensive, with local disks: cannot change flavor (resizable-source).
+  {
+    id: 'd2.xlarge.8',
+    vcpus: 4,
+    ramGiB: 32,
+    generation: 'd2',
+    performancetype: 'diskintensive',
+    virtualization: KVM,
+    localDisk: 'SATA:2:1800',
+  },
+  // H2 cannot change flavor (Ecs.0806).
+  { id: 'h2.3xlarge.10', vcpus: 16, ramGiB: 128, generation: 'h2', performancetype: 'highcpu', virtualization: KVM },
+  // GPU: changes only within G6 (Ecs.0805).
+  { id: 'g6.xlarge.4', vcpus: 4, ramGiB: 16, generation: 'g6', performancetype: 'gpu', virtualization: KVM },
+  { id: 'g6.2xlarge.4', vcpus: 8, ramGiB: 32, generation: 'g6', performancetype: 'gpu', virtualization: KVM },
+  // Arm (Kunpeng): x86 ↔ Arm fails.
+  {
+    id: 'kc1.large.2',
+    vcpus: 2,
+    ramGiB: 4,
+    generation: 'kc1',
+    performancetype: 'kunpeng_computing',
+    virtualization: KVM,
+    architecture: 'arm64',
+  },
+  {
+    id: 'kc1.xlarge.2',
+    vcpus: 4,
+    ramGiB: 8,
+    generation: 'kc1',
+    performancetype: 'kunpeng_computing',
+    virtualization: KVM,
+    architecture: 'arm64',
+  },
 ];
 
 /**
@@ -59,7 +107,9 @@ const XEN_TARGET_OF_KVM = 's1.large';
 /**
  * The default flavors. `resize_flavors` lists, for a Xen source, the other flavors of its
  * generation, the H1 flavors (unless it is H1) and every KVM flavor; for a KVM source, the
- * other KVM flavors plus one Xen flavor. Abandoned flavors are listed nowhere.
+ * other KVM flavors plus one Xen flavor. Abandoned flavors are listed nowhere. So the lists
+ * also hold what fails in the job: another family for GPU, x86 ↔ Arm, and any target of a
+ * flavor that cannot change (UNCONFIRMED whether the real lists hold those).
  */
 export function defaultFlavors(): EmulatorFlavor[] {
   const listed = SPECS.filter((spec) => spec.status !== 'abandon');
@@ -80,8 +130,11 @@ export function defaultFlavors(): EmulatorFlavor[] {
         'ecs:generation': spec.generation,
         'ecs:virtualization_env_types': spec.virtualization,
         resource_type: `IOoptimized${spec.generation.toUpperCase()}`,
+        'quota:vif_max_num': String(maxNicsFor(spec.vcpus)),
         'cond:operation:status': spec.status ?? 'normal',
         ...(spec.az === undefined ? {} : { 'cond:operation:az': spec.az }),
+        ...(spec.architecture === undefined ? {} : { 'ecs:instance_architecture': spec.architecture }),
+        ...(spec.localDisk === undefined ? {} : { 'quota:local_disk': spec.localDisk }),
       },
       resizeTo: targets.filter((id) => id !== spec.id),
     };

@@ -6,6 +6,8 @@ export interface ResizeRequest {
   readonly flavorRef: string;
   /** `resize.mode`. */
   readonly mode: 'withStopServer' | undefined;
+  /** `resize.dedicated_host_id`: the dedicated host to resize on. */
+  readonly dedicatedHostId: string | undefined;
   /** Top-level `dry_run`. */
   readonly dryRun: boolean;
 }
@@ -45,7 +47,7 @@ export function parseResizeBody(body: Buffer, apiVersion: 'v1' | 'v1.1'): Resize
   ) {
     return 'Ecs.0005';
   }
-  return { flavorRef, mode, dryRun };
+  return { flavorRef, mode, dedicatedHostId: hostId, dryRun };
 }
 
 /** Whether `value` is an object whose only possible key is `key`, with one of `allowed` as its value. */

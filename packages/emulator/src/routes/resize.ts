@@ -1,5 +1,5 @@
 import { ecsError, type EcsErrorCode } from '../errors.js';
-import { saleStatusOf } from '../flavor-specs.js';
+import { maxNicsOf, saleStatusOf } from '../flavor-specs.js';
 import { startResizeJob } from '../jobs.js';
 import type { EmulatorServer } from '../model.js';
 import { emptyReply, jsonReply } from '../reply.js';
@@ -13,7 +13,8 @@ import { parseResizeBody, type ResizeRequest } from './resize-body.js';
  * the body, answers a valid dry run with 202 and no body, then checks the server and the target
  * in the order below. Accepted: 200 `{"job_id"}` (plus `order_id` for a yearly/monthly server on
  * v1.1), the server goes to RESIZE and the job decides the outcome when it ends (see
- * `lateResizeFailure`).
+ * `lateResizeFailure`). A server on a dedicated host without `dedicated_host_id` is refused
+ * with `Ecs.0803`, more NICs than the target's `quota:vif_max_num` with `Ecs.0807`.
  */
 export function resize(apiVersion: 'v1' | 'v1.1'): RouteHandler {
   return (context) => {
@@ -49,6 +50,7 @@ export function resize(apiVersion: 'v1' | 'v1.1'): RouteHandler {
       flavorRef: request.flavorRef,
       ...(request.mode === undefined ? {} : { mode: request.mode }),
       ...(orderId === undefined ? {} : { orderId }),
+      ...(request.dedicatedHostId === undefined ? {} : { dedicatedHostId: request.dedicatedHostId }),
       dryRun: false,
       apiVersion,
     });
@@ -74,8 +76,11 @@ function refuse(
   const chargingMode = server.metadata['charging_mode'];
   // UNCONFIRMED: no code is documented for spot servers, nor for yearly/monthly ones on v1.
   if (chargingMode === '2' || (chargingMode === '1' && apiVersion === 'v1')) return 'Ecs.0005';
+  // A server on a dedicated host must name one (any: the emulator models no host capacity).
+  if (server.dedicatedHostId !== null && request.dedicatedHostId === undefined) return 'Ecs.0803';
   // UNCONFIRMED: the code for a target outside the resize_flavors list.
   if (!(world.flavors.get(server.flavorId)?.resizeTo.includes(target.id) ?? false)) return 'Ecs.0005';
+  if (server.nics.length > (maxNicsOf(target) ?? Infinity)) return 'Ecs.0807';
   if (sale === 'sellout' || sale === 'obt_sellout') return 'Ecs.0319';
   const extending = server.attachments.some(({ volumeId }) => world.volumes.get(volumeId)?.status === 'extending');
   if (extending) return 'Ecs.0100';

@@ -95,6 +95,8 @@ function renderServer(world: World, server: EmulatorServer, baseUrl: string): Re
     tags: [],
     sys_tags: [{ key: '_sys_enterprise_project_id', value: '0' }],
     enterprise_project_id: '0',
-    'os:scheduler_hints': {},
+    // The server detail model has lists here (ecs-api.md §11; the create request has strings).
+    'os:scheduler_hints':
+      server.dedicatedHostId === null ? {} : { dedicated_host_id: [server.dedicatedHostId], tenancy: ['dedicated'] },
   };
 }
