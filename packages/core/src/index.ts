@@ -27,5 +27,6 @@ export { flavorFacts, saleStatusIn, type FlavorSource } from './facts/flavor-fac
 export type { Server } from './schemas/server.js';
 export type { Flavor, ResizeFlavor } from './schemas/flavor.js';
 export type { BlockDevice } from './schemas/block-device.js';
+export type { InterfaceAttachment } from './schemas/interface-attachment.js';
 export type { Volume } from './schemas/volume.js';
 export type { Job } from './schemas/job.js';

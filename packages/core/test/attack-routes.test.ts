@@ -158,7 +158,14 @@ const NEVER_SENT: { name: string; method?: string; path: string; status: number;
   },
   { name: 'a server id that is not a UUID', path: `/v1/${PROJECT}/cloudservers/web-1`, status: 403, code: 'PROXY.0403' },
   { name: 'one block device', path: `${server}/block_device/vol-1`, status: 403, code: 'PROXY.0403' },
-  { name: 'the NICs of a server', path: `${server}/os-interface`, status: 403, code: 'PROXY.0403' },
+  { name: 'one NIC of a server', path: `${server}/os-interface/port-1`, status: 403, code: 'PROXY.0403' },
+  {
+    name: 'the NICs of a server, POST (attach)',
+    method: 'POST',
+    path: `${server}/os-interface`,
+    status: 403,
+    code: 'PROXY.0405',
+  },
   {
     name: 'a flavor’s capacity',
     path: `/v1/${PROJECT}/cloudservers/flavors/s3.large.2/resources`,

@@ -32,22 +32,26 @@ describe('collectFacts builds the rules facts from the API', () => {
       vcpus: 2,
       ramMiB: 4096,
       saleStatus: 'normal',
+      architecture: 'x86',
+      performanceType: 'normal',
+      localDisks: false,
+      maxNics: 2,
     });
     expect(facts.allowedTargets).toContain('s3.large.2');
     expect(facts.mode).toBe('withStopServer');
     expect(facts.confirmations).toEqual({ xenToKvmDrivers: true });
   });
 
-  it('makes 5 requests for the first server and 4 for the next: the flavor list is cached', async () => {
+  it('makes 6 requests for the first server and 5 for the next: the flavor list is cached', async () => {
     const client = clientOf(emulator());
     const count = () => emulator().state.countRequests();
     const listed = () => emulator().state.countRequests('listFlavors');
     const [before, flavorsBefore] = [count(), listed()];
     await client.collectFacts(SERVERS.kvmStopped, 's3.xlarge.2');
-    // The server, resize_flavors (a page, then the empty page that ends it), the volumes, the flavors.
-    expect([count() - before, listed() - flavorsBefore]).toEqual([5, 1]);
+    // The server, resize_flavors (a page, then the empty page that ends it), the NICs, the volumes, the flavors.
+    expect([count() - before, listed() - flavorsBefore]).toEqual([6, 1]);
     await client.collectFacts(SERVERS.xenStopped, 's3.xlarge.2');
-    expect([count() - before, listed() - flavorsBefore]).toEqual([9, 1]);
+    expect([count() - before, listed() - flavorsBefore]).toEqual([11, 1]);
   });
 
   it('reads frozen, locked, charging mode, task state and disk status', async () => {

@@ -19,7 +19,7 @@ describe('planFleet', () => {
   it('plans every item with shared look-ups, far fewer requests than one collectFacts each', async () => {
     const items = [...everyServer('s3.xlarge.2'), { serverId: '00000000-0000-0000-0000-000000000000', flavorRef: 's3.xlarge.2' }];
     const progress: number[] = [];
-    const before = emulator.state.countRequests();
+    const [before, nicsBefore] = [emulator.state.countRequests(), emulator.state.countRequests('listServerInterfaces')];
     const plan = await planFleet(clientOf(emulator), engine, items, { onProgress: ({ done }) => void progress.push(done) });
     const requests = emulator.state.countRequests() - before;
     expect(plan.items.map((item) => item.item)).toEqual(items);
@@ -31,8 +31,10 @@ describe('planFleet', () => {
     expect(plan.summary.blockedByRule['server-stopped']).toBeGreaterThan(0);
     expect(progress).toEqual(items.map((_, index) => index + 1));
     // One listing page, one flavor list, one resize_flavors per source flavor, EVS 60 ids a
-    // request, one GET for the server the listing lacks: against 4 per item one by one.
-    expect(requests).toBeLessThan((items.length * 4) / 5);
+    // request, one GET for the server the listing lacks, and the NICs of each server (no batch
+    // form): against 5 per item one by one.
+    expect(requests).toBeLessThan((items.length * 5 * 2) / 5);
+    expect(emulator.state.countRequests('listServerInterfaces') - nicsBefore).toBe(items.length - 1);
     expect(emulator.state.countRequests('getServer')).toBe(1);
   });
 

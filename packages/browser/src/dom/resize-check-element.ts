@@ -3,7 +3,7 @@ import type { Report, ResizeFacts } from '@ecs-resize/rules';
 import { renderReport } from './render-report.js';
 
 /** The rules whose findings ask the operator to confirm a driver install, by confirmation. */
-const CONFIRMATIONS: ReadonlyArray<{ key: keyof Confirmations; ruleId: string; label: string }> = [
+const CONFIRMATIONS: ReadonlyArray<{ key: string & keyof Confirmations; ruleId: string; label: string }> = [
   {
     key: 'xenToKvmDrivers',
     ruleId: 'xen-to-kvm-drivers',

@@ -15,6 +15,7 @@ import {
   listResizeFlavorsForFlavor,
   type ListResizeFlavorsOptions,
 } from '../operations/list-resize-flavors.js';
+import { listServerInterfaces } from '../operations/list-server-interfaces.js';
 import {
   listServers,
   listServersPage,
@@ -26,6 +27,7 @@ import { resize, type ResizeOptions, type ResizeResult } from '../operations/res
 import { waitForJob, type WaitForJobOptions } from '../operations/wait-for-job.js';
 import type { BlockDevice } from '../schemas/block-device.js';
 import type { Flavor, ResizeFlavor } from '../schemas/flavor.js';
+import type { InterfaceAttachment } from '../schemas/interface-attachment.js';
 import type { Job } from '../schemas/job.js';
 import type { Server } from '../schemas/server.js';
 import type { Volume } from '../schemas/volume.js';
@@ -56,6 +58,8 @@ export interface EcsClient {
   listFlavors(options?: ListFlavorsOptions): Promise<Flavor[]>;
   /** The server's volume attachments (`block_device`). */
   listBlockDevices(serverId: string, options?: RequestOptions): Promise<BlockDevice[]>;
+  /** The server's NICs (`os-interface`). */
+  listServerInterfaces(serverId: string, options?: RequestOptions): Promise<InterfaceAttachment[]>;
   /** EVS disks by id, 60 ids per request. */
   getVolumes(ids: readonly string[], options?: RequestOptions): Promise<Volume[]>;
   /** The job, from `GET /v1/{project_id}/jobs/{job_id}`. */
@@ -63,8 +67,9 @@ export interface EcsClient {
   /** Polls the job until `SUCCESS` (resolves), `FAIL` (`JobFailedError`) or the timeout (`JobTimeoutError`). */
   waitForJob(jobId: string, options?: WaitForJobOptions): Promise<Job>;
   /**
-   * The facts the resize rules check, built from the API: 3 requests per server (4 for the
-   * first, which also fetches the flavor list this client then keeps).
+   * The facts the resize rules check, built from the API: the server, then at once its
+   * `resize_flavors`, its NICs and its EVS disks (and the flavor list, for the first server
+   * only: this client then keeps it). See `collectFacts` for the count.
    */
   collectFacts(serverId: string, flavorRef: string, options?: CollectFactsOptions): Promise<ResizeFacts>;
 }
@@ -122,6 +127,7 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
     listResizeFlavorsForFlavor: (flavorId, listOptions) => listResizeFlavorsForFlavor(context, flavorId, listOptions),
     listFlavors: (listOptions) => listFlavors(context, listOptions),
     listBlockDevices: (serverId, requestOptions) => listBlockDevices(context, serverId, requestOptions),
+    listServerInterfaces: (serverId, requestOptions) => listServerInterfaces(context, serverId, requestOptions),
     getVolumes: (ids, requestOptions) => getVolumes(context, ids, requestOptions),
     getJob: (jobId, requestOptions) => getJob(context, jobId, requestOptions),
     waitForJob: (jobId, waitOptions) => waitForJob(context, jobId, waitOptions),

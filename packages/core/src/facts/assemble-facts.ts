@@ -5,17 +5,32 @@ import type { Volume } from '../schemas/volume.js';
 import { flavorFacts, type FlavorSource } from './flavor-facts.js';
 import { diskFacts, serverStateFacts } from './server-facts.js';
 
-/** What the operator attests, because the API cannot tell (see the rules). */
+/**
+ * What the operator attests, because the API cannot tell: a boolean per key. The keys are
+ * the rules' (`meta.confirmation.key`); a plugin's own keys pass through.
+ */
 export interface Confirmations {
   /** Xen → KVM: the KVM guest drivers are installed. */
   xenToKvmDrivers?: boolean | undefined;
   /** S1/C1/C2/M1 → H1: the H1 driver is installed. */
   h1Drivers?: boolean | undefined;
+  /** A plugin rule's confirmation. */
+  [key: string]: boolean | undefined;
+}
+
+/** What the resize request will carry that the rules look at (`resize` passes its own). */
+export interface RequestFacts {
+  /** `extendparam.isAutoPay` (v1.1): whether the order of a yearly/monthly server is paid at once. */
+  autoPay?: boolean | undefined;
+  /** `dedicated_host_id`: the dedicated host to resize on. */
+  dedicatedHostId?: string | undefined;
 }
 
 /** Everything the API said that the facts of one resize are built from. */
-export interface FactsSources {
+export interface FactsSources extends RequestFacts {
   server: Server;
+  /** How many NICs the server has (`os-interface`); undefined when not looked up. */
+  nicCount?: number | undefined;
   /** The ids of the volumes attached to the server. */
   volumeIds: readonly string[];
   /** The EVS disks, by id (it may hold more than the server's). */
@@ -49,12 +64,13 @@ function sourceOf(
  * @internal
  */
 export function assembleFacts(sources: FactsSources): ResizeFacts {
-  const { server, targets, flavors, flavorRef, confirmations, mode } = sources;
+  const { server, targets, flavors, flavorRef, confirmations, mode, nicCount, autoPay, dedicatedHostId } = sources;
   const zone = server['OS-EXT-AZ:availability_zone'];
   const current = { vcpus: server.flavor.vcpus, ram: server.flavor.ram };
   return {
     server: {
       ...serverStateFacts(server),
+      ...(nicCount === undefined ? {} : { nicCount }),
       flavor: flavorFacts(server.flavor.id, sourceOf(server.flavor.id, [], flavors, current), zone),
       disks: diskFacts(sources.volumeIds, sources.volumes),
     },
@@ -62,5 +78,7 @@ export function assembleFacts(sources: FactsSources): ResizeFacts {
     allowedTargets: targets.map((flavor) => flavor.id),
     ...(mode ? { mode } : {}),
     ...(confirmations ? { confirmations } : {}),
+    ...(autoPay === undefined ? {} : { autoPay }),
+    ...(dedicatedHostId === undefined ? {} : { dedicatedHostId }),
   };
 }

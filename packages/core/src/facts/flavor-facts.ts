@@ -33,10 +33,31 @@ export interface FlavorSource {
   specs?: Readonly<Record<string, string>> | undefined;
 }
 
+/** The extra specs that say a flavor comes with local disks (ecs-api.md §11). */
+const LOCAL_DISK_SPECS = ['quota:local_disk', 'quota:nvme_ssd'];
+
+/**
+ * What the extra specs say of the hardware: the architecture (`ecs:instance_architecture`
+ * `arm64` is Arm, anything else or nothing x86), the performance type (`ecs:performancetype`,
+ * older flavors `hws:performancetype`), local disks (a `quota:local_disk` or `quota:nvme_ssd`
+ * spec) and the most NICs (`quota:vif_max_num`).
+ */
+function hardwareFacts(specs: Readonly<Record<string, string>>): Partial<FlavorFacts> {
+  const performanceType = specs['ecs:performancetype'] ?? specs['hws:performancetype'];
+  const maxNics = toNumber(specs['quota:vif_max_num']);
+  return {
+    architecture: specs['ecs:instance_architecture'] === 'arm64' ? 'arm' : 'x86',
+    ...(performanceType ? { performanceType } : {}),
+    localDisks: LOCAL_DISK_SPECS.some((key) => Object.hasOwn(specs, key)),
+    ...(maxNics !== undefined && Number.isInteger(maxNics) && maxNics >= 0 ? { maxNics } : {}),
+  };
+}
+
 /**
  * Normalises a flavor into facts: virtualization from `ecs:virtualization_env_types`,
  * generation from `ecs:generation`, vCPUs and RAM (MiB) as numbers, the sale status for the
- * server's zone. What the API did not say stays absent, so that the rules know it is unknown.
+ * server's zone, and the hardware facts of its extra specs. What the API did not say stays
+ * absent, so that the rules know it is unknown.
  */
 export function flavorFacts(id: string, source: FlavorSource, zone: string | undefined): FlavorFacts {
   const { specs } = source;
@@ -51,6 +72,6 @@ export function flavorFacts(id: string, source: FlavorSource, zone: string | und
     ...(virtualization ? { virtualization } : {}),
     ...(vcpus === undefined ? {} : { vcpus }),
     ...(ramMiB === undefined ? {} : { ramMiB }),
-    ...(specs ? { saleStatus: saleStatusIn(specs, zone) } : {}),
+    ...(specs ? { saleStatus: saleStatusIn(specs, zone), ...hardwareFacts(specs) } : {}),
   };
 }

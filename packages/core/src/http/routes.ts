@@ -56,9 +56,16 @@ export const API_ROUTES = {
     query: [],
     service: 'ecs',
   },
+  /** `listServerInterfaces`: the server's NICs. */
+  listServerInterfaces: {
+    method: 'GET',
+    path: '/v1/{project_id}/cloudservers/{server_id}/os-interface',
+    query: [],
+    service: 'ecs',
+  },
   /** `resize` of a pay-per-use server (v1). */
   resize: { method: 'POST', path: '/v1/{project_id}/cloudservers/{server_id}/resize', query: [], service: 'ecs' },
-  /** `resize` with `autoPay`, for yearly/monthly servers (v1.1). */
+  /** `resize` with `autoPay` (yearly/monthly servers) or `dedicatedHostId` (v1.1). */
   resizeWithPayment: {
     method: 'POST',
     path: '/v1.1/{project_id}/cloudservers/{server_id}/resize',

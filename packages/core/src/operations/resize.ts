@@ -10,7 +10,7 @@ import { DryRunResponseSchema, ResizeResponseSchema } from '../schemas/resize-re
 import { PreflightError } from '../errors/PreflightError.js';
 import { EcsInputError } from '../errors/EcsInputError.js';
 import type { Confirmations } from '../facts/assemble-facts.js';
-import { collectFacts, ConfirmationsSchema, type CollectFactsOptions } from '../facts/collect-facts.js';
+import { collectFacts, ConfirmationsSchema, RequestFactsEntries, type CollectFactsOptions } from '../facts/collect-facts.js';
 import { PreflightSchema, type Preflight, type PreflightFinding } from '../preflight/preflight.js';
 
 /** Options of `resize`. */
@@ -32,6 +32,12 @@ export interface ResizeOptions extends RequestOptions {
    * @default undefined (v1 API, pay-per-use)
    */
   autoPay?: boolean | undefined;
+  /**
+   * For a server on a dedicated host (DeH): the host to resize on (`dedicated_host_id`), which
+   * the cloud requires for such servers (`Ecs.0803`). It sends the resize to the v1.1 API,
+   * which documents it (UNCONFIRMED whether v1 still accepts it).
+   */
+  dedicatedHostId?: string | undefined;
   /**
    * Checks to run first, e.g. `createRuleEngine()` from `@ecs-resize/rules`: the facts are
    * collected (`collectFacts`), checked, and a report with errors throws `PreflightError`
@@ -61,19 +67,20 @@ const InputSchema = v.object({
         ...requestOptionsEntries,
         mode: ModeSchema,
         dryRun: v.optional(v.boolean('must be a boolean'), false),
-        autoPay: v.optional(v.boolean('must be a boolean')),
+        ...RequestFactsEntries,
         preflight: v.optional(PreflightSchema),
         confirmations: v.optional(ConfirmationsSchema),
       },
-      'must be { mode?, dryRun?, autoPay?, preflight?, confirmations?, signal? }: check the option names',
+      'must be { mode?, dryRun?, autoPay?, dedicatedHostId?, preflight?, confirmations?, signal? }: check the option names',
     ),
     {},
   ),
 });
 
 /**
- * `POST /v1/{project_id}/cloudservers/{server_id}/resize` (v1.1 when `autoPay` is given) with
- * `{"resize":{"flavorRef":"…"}}` plus only the options given. It is sent once: retried only on
+ * `POST /v1/{project_id}/cloudservers/{server_id}/resize` (v1.1 when `autoPay` or
+ * `dedicatedHostId` is given) with `{"resize":{"flavorRef":"…"}}` plus only the options given;
+ * the preflight sees the same `mode`, `autoPay` and `dedicatedHostId`. It is sent once: retried only on
  * 429 or a connection never made, never after a timeout or a 5xx, when it may be running.
  * @internal Exposed as `client.resize`.
  */
@@ -84,22 +91,29 @@ export async function resize(
   options?: ResizeOptions,
 ): Promise<ResizeResult> {
   const input = parseInput('resize', '', InputSchema, { serverId, flavorRef, options });
-  const { mode, dryRun, autoPay, signal, preflight, confirmations } = input.options;
+  const { mode, dryRun, autoPay, dedicatedHostId, signal, preflight, confirmations } = input.options;
   if (confirmations && !preflight) {
     throw new EcsInputError('resize', [
       { path: 'options.confirmations', message: 'only apply with options.preflight: pass a preflight too' },
     ]);
   }
   const warnings = preflight
-    ? await runPreflight(context, preflight, input.serverId, input.flavorRef, { signal, mode, confirmations })
+    ? await runPreflight(context, preflight, input.serverId, input.flavorRef, {
+        signal,
+        mode,
+        confirmations,
+        autoPay,
+        dedicatedHostId,
+      })
     : undefined;
-  const route = autoPay === undefined ? 'resize' : 'resizeWithPayment';
+  const route = autoPay === undefined && dedicatedHostId === undefined ? 'resize' : 'resizeWithPayment';
   const call = {
     ...apiCall(route, { project_id: context.projectId, server_id: input.serverId }),
     json: {
       resize: {
         flavorRef: input.flavorRef,
         ...(mode ? { mode } : {}),
+        ...(dedicatedHostId === undefined ? {} : { dedicated_host_id: dedicatedHostId }),
         ...(autoPay === undefined ? {} : { extendparam: { isAutoPay: String(autoPay) } }),
       },
       ...(dryRun ? { dry_run: true } : {}),

@@ -19,6 +19,16 @@ export const AttachedVolumeSchema = v.looseObject({
 });
 
 /**
+ * `os:scheduler_hints` of a server. The SDK's server detail model has lists of strings here
+ * (`dedicated_host_id: ["…"]`, `tenancy: ["dedicated"]`), the create request single strings:
+ * UNCONFIRMED which one a server detail returns on every cloud, so both are accepted.
+ */
+export const SchedulerHintsSchema = v.looseObject({
+  dedicated_host_id: v.optional(v.nullable(v.union([v.string(), v.array(v.string())]))),
+  tenancy: v.optional(v.nullable(v.union([v.string(), v.array(v.string())]))),
+});
+
+/**
  * A server as `GET /v1/{project_id}/cloudservers/{server_id}` returns it (ecs-api.md §4).
  * Only the fields the resize checks read are validated; every other field passes through.
  */
@@ -34,6 +44,7 @@ export const ServerSchema = v.looseObject({
   flavor: ServerFlavorSchema,
   metadata: v.optional(v.record(v.string(), v.string())),
   'os-extended-volumes:volumes_attached': v.optional(v.array(AttachedVolumeSchema)),
+  'os:scheduler_hints': v.optional(v.nullable(SchedulerHintsSchema)),
 });
 
 /** A server object in the API's own JSON shape. */
