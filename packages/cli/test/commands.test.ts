@@ -240,6 +240,10 @@ describe.concurrent('flavors', () => {
       virtualization: 'kvm',
       generation: 'c6',
       saleStatus: 'normal',
+      architecture: 'x86',
+      performanceType: 'computingv3',
+      localDisks: false,
+      maxNics: 3,
     });
     expect(flavors.map((flavor) => flavor.id)).toContain('s1.large');
   });

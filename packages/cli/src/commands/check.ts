@@ -18,10 +18,11 @@ export const checkCommand: Command = {
   examples: [
     'ecs-resize check 6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000003 s3.large.2',
     'ecs-resize check 6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000003 s3.large.2 --confirm xen-to-kvm-drivers --json',
+    'ecs-resize check 6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000013 s3.xlarge.2 --auto-pay',
   ],
   async run({ args: [serverId = '', flavorRef = ''], options, terminal, signal, client, engine }) {
-    const { mode, confirmations } = preflightSettingsFrom(options);
-    const result = await runPreflight(client(), await engine(), serverId, flavorRef, { mode, confirmations, signal });
+    const settings = preflightSettingsFrom(options);
+    const result = await runPreflight(client(), await engine(), serverId, flavorRef, { ...settings, signal });
     if (terminal.json) terminal.printJson(preflightToJson(result));
     else terminal.print(formatPreflight(result, terminal.colors));
     return result.report.ok ? ExitCode.ok : ExitCode.blocked;

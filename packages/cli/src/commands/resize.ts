@@ -31,12 +31,13 @@ export const resizeCommand: Command = {
     'ecs-resize resize 6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000003 s3.large.2 --confirm xen-to-kvm-drivers --dry-run',
   ],
   async run({ args: [serverId = '', flavorRef = ''], options, terminal, signal, client, engine }) {
-    const { mode, confirmations } = preflightSettingsFrom(options);
+    const settings = preflightSettingsFrom(options);
+    const { mode, autoPay, dedicatedHostId } = settings;
     const waitSettings = waitSettingsFrom(options);
     const [wait, dryRun] = [options.flag('wait'), options.flag('dry-run')];
     if (wait && dryRun) throw new UsageError('--wait and --dry-run do not go together: a dry run creates no job.');
     const ecs = client();
-    const preflight = await runPreflight(ecs, await engine(), serverId, flavorRef, { mode, confirmations, signal });
+    const preflight = await runPreflight(ecs, await engine(), serverId, flavorRef, { ...settings, signal });
     if (!terminal.json) terminal.print(formatPreflight(preflight, terminal.colors));
     if (!preflight.report.ok) {
       if (terminal.json) terminal.printJson({ ...preflightToJson(preflight), resized: false });
@@ -44,7 +45,7 @@ export const resizeCommand: Command = {
       return ExitCode.blocked;
     }
     // Not abortable: once sent, the resize may be running, and its job id is what resumes it.
-    const { jobId, orderId } = await ecs.resize(serverId, flavorRef, { mode, dryRun });
+    const { jobId, orderId } = await ecs.resize(serverId, flavorRef, { mode, dryRun, autoPay, dedicatedHostId });
     const sent = {
       ...preflightToJson(preflight),
       dryRun,

@@ -13,6 +13,10 @@ export interface PreflightResult {
 export interface PreflightOptions {
   readonly mode?: 'withStopServer' | undefined;
   readonly confirmations?: Confirmations | undefined;
+  /** The request's `autoPay`, which the rules check as the resize will send it. */
+  readonly autoPay?: boolean | undefined;
+  /** The request's `dedicatedHostId`, likewise. */
+  readonly dedicatedHostId?: string | undefined;
   readonly signal?: AbortSignal | undefined;
 }
 
@@ -22,8 +26,8 @@ export async function runPreflight(
   engine: RuleEngine,
   serverId: string,
   flavorRef: string,
-  { mode, confirmations, signal }: PreflightOptions,
+  { mode, confirmations, autoPay, dedicatedHostId, signal }: PreflightOptions,
 ): Promise<PreflightResult> {
-  const facts = await client.collectFacts(serverId, flavorRef, { mode, confirmations, signal });
+  const facts = await client.collectFacts(serverId, flavorRef, { mode, confirmations, autoPay, dedicatedHostId, signal });
   return { serverId, flavorRef, facts, report: await engine.check(facts) };
 }
