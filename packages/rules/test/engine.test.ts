@@ -203,7 +203,7 @@ describe('createRuleEngine: third-party rules and plugins', () => {
         messages: { late: 'Late {{n}}. Do something.' },
       },
       check: async () => {
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        await new Promise((resolve) => setImmediate(resolve)); // a turn of the event loop, not a duration
         return [{ messageId: 'late', data: { n: 1 } }];
       },
     });
