@@ -16,9 +16,44 @@ const FLAVORS = [
   { id: 's1.large', generation: 's1', virtualization: 'xen', vcpus: 2, ramMiB: 8192 },
   { id: 'c2.large', generation: 'c2', virtualization: 'xen', vcpus: 2, ramMiB: 4096 },
   { id: 'h1.large.2', generation: 'h1', virtualization: 'xen', vcpus: 2, ramMiB: 4096 },
-  { id: 's3.large.2', generation: 's3', virtualization: 'kvm', vcpus: 2, ramMiB: 4096 },
-  { id: 'c6.xlarge.2', generation: 'c6', virtualization: 'kvm', vcpus: 4, ramMiB: 8192 },
+  { id: 's3.large.2', generation: 's3', virtualization: 'kvm', vcpus: 2, ramMiB: 4096, architecture: 'x86', maxNics: 2 },
+  {
+    id: 'c6.xlarge.2',
+    generation: 'c6',
+    virtualization: 'kvm',
+    vcpus: 4,
+    ramMiB: 8192,
+    performanceType: 'computingv3',
+    localDisks: false,
+    maxNics: 3,
+  },
+  {
+    id: 'd2.xlarge.8',
+    generation: 'd2',
+    virtualization: 'kvm',
+    vcpus: 4,
+    performanceType: 'diskintensive',
+    localDisks: true,
+    maxNics: 3,
+  },
+  { id: 'i3.2xlarge.8', generation: 'i3', virtualization: 'kvm', vcpus: 8 },
+  { id: 'h2.3xlarge.10', generation: 'h2', virtualization: 'kvm', vcpus: 16, performanceType: 'highcpu', maxNics: 6 },
+  { id: 'g6.xlarge.4', generation: 'g6', virtualization: 'kvm', vcpus: 4, performanceType: 'gpu', maxNics: 3 },
+  { id: 'g6.2xlarge.4', generation: 'g6', virtualization: 'kvm', vcpus: 8, maxNics: 4 },
+  { id: 'p2v.2xlarge.8', generation: 'p2v', virtualization: 'kvm', vcpus: 8, performanceType: 'gpu' },
+  { id: 'e3.7xlarge.12', generation: 'e3', virtualization: 'kvm', vcpus: 28, performanceType: 'saphana', maxNics: 8 },
+  {
+    id: 'kc1.large.2',
+    generation: 'kc1',
+    virtualization: 'kvm',
+    vcpus: 2,
+    architecture: 'arm',
+    performanceType: 'kunpeng_computing',
+    maxNics: 2,
+  },
+  { id: 'km1.xlarge.4', virtualization: 'kvm', vcpus: 4, architecture: 'arm' },
   { id: 'mystery.large', vcpus: 2 },
+  { id: 'mystery.gpu', vcpus: 8, performanceType: 'GPU' },
 ];
 const STATES = [
   ['SHUTOFF', 'stopped', null],
@@ -49,6 +84,8 @@ export function syntheticFacts(count, seed = 42) {
         locked: maybe(random() < 0.05),
         frozen: maybe(random() < 0.05),
         chargingMode: maybe(pick(['postPaid', 'postPaid', 'prePaid', 'spot'])),
+        nicCount: maybe(1 + Math.floor(random() * 6)),
+        dedicatedHostId: random() < 0.1 ? undefined : random() < 0.8 ? null : 'deh-1',
         flavor: source,
         disks: Array.from({ length: diskCount + 1 }, (_, disk) =>
           strip({
@@ -58,10 +95,15 @@ export function syntheticFacts(count, seed = 42) {
           }),
         ),
       }),
-      target: strip({ ...target, saleStatus: maybe(pick(['normal', 'normal', 'sellout', 'abandon', 'promotion'])) }),
+      target: strip({
+        ...target,
+        saleStatus: maybe(pick(['normal', 'normal', 'sellout', 'abandon', 'promotion', 'obt', 'Normal', 'soon'])),
+      }),
       allowedTargets: maybe(FLAVORS.filter(() => random() < 0.7).map((flavor) => flavor.id)),
       mode: maybe('withStopServer', 0.3),
       confirmations: maybe(strip({ xenToKvmDrivers: maybe(random() < 0.6, 0.7), h1Drivers: maybe(random() < 0.6, 0.7) }), 0.6),
+      autoPay: maybe(random() < 0.7, 0.4),
+      dedicatedHostId: maybe('deh-2', 0.2),
     });
   });
 }
