@@ -29,7 +29,7 @@ export interface ApiCall<TSchema extends v.GenericSchema> {
   method: 'GET' | 'POST';
   /** Which endpoint serves the path. @default 'ecs' */
   service?: 'ecs' | 'evs';
-  /** The path, built with `apiPath` so that ids are encoded. */
+  /** The path, built with `apiCall` (`http/routes.ts`) so that ids are encoded. */
   path: string;
   /** Query parameters; undefined values are left out. */
   searchParams?: Record<string, string | number | undefined>;
