@@ -97,10 +97,16 @@ describe.concurrent('check', () => {
   });
 
   it('masks a secret even where it was typed by mistake', async () => {
-    // The token typed as the server id: the 404's URL would show it.
-    const { code, stderr } = await cli(['check', DEFAULT_TOKEN, 's3.large.2'], env);
+    // A token shaped like a server id, typed as the server id: the refusal's URL would show it.
+    const token = '5e1d0c2b-7a4f-4e3d-9b2a-1c0d9e8f7a6b';
+    const { code, stderr } = await cli(['check', token, 's3.large.2'], { ...env, OS_AUTH_TOKEN: token });
     expect(code).toBe(3);
     expect(stderr).toContain('/cloudservers/[redacted]');
+    expect(stderr).not.toContain(token);
+    // Any other token typed there is not a server id: refused before sending, never quoted back.
+    const typed = await cli(['check', DEFAULT_TOKEN, 's3.large.2'], env);
+    expect(typed.code).toBe(2);
+    expect(typed.stderr).not.toContain(DEFAULT_TOKEN);
   });
 });
 
