@@ -1,7 +1,7 @@
 import { apigError, ecsError } from './errors.js';
 import type { Random } from './prng.js';
 import { emptyReply, JSON_CONTENT_TYPE, type Answer, type Reply } from './reply.js';
-import { ROUTE_NAMES, type RouteName } from './route.js';
+import { ROUTE_NAMES, type RouteName } from './route-names.js';
 
 /** What a fault does to a request. */
 export type FaultKind = 'latency' | 'rate-limit' | 'error' | 'reset' | 'malformed-json' | 'html' | 'empty';

@@ -24,8 +24,8 @@ export type {
   ServerDrivers,
 } from './model.js';
 export type { EmulatorState, RequestLogEntry, ResizeJobRecord } from './state.js';
-export type { EmulatorJob, JobStatus, JobTask, SubJob } from './jobs.js';
-export type { RouteName } from './route.js';
+export type { EmulatorJob, JobStatus, JobTask, SubJob } from './job-model.js';
+export type { RouteName } from './route-names.js';
 export type { Fault, FaultKind, FaultPhase } from './faults.js';
 export {
   canonicalRequest,

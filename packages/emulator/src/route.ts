@@ -2,23 +2,6 @@ import type { Random } from './prng.js';
 import type { Reply } from './reply.js';
 import type { World } from './state.js';
 
-/** Every route name, in the order of the route table. */
-export const ROUTE_NAMES = [
-  'getServer',
-  'listServers',
-  'listResizeFlavors',
-  'listFlavors',
-  'listBlockDevices',
-  'listServerInterfaces',
-  'resize',
-  'getJob',
-  'getVolumes',
-  'serverAction',
-] as const;
-
-/** The name of an emulated API (one per endpoint; v1 and v1.1 resize share `resize`). */
-export type RouteName = (typeof ROUTE_NAMES)[number];
-
 /** What a route handler gets: the parsed request and the emulator's world. */
 export interface RouteContext {
   /** The emulator's data, with jobs already advanced to `now`. */

@@ -1,4 +1,5 @@
-import type { RouteHandler, RouteName } from './route.js';
+import type { RouteName } from './route-names.js';
+import type { RouteHandler } from './route.js';
 import { serverAction } from './routes/actions.js';
 import { listBlockDevices } from './routes/block-devices.js';
 import { listFlavors, listResizeFlavors } from './routes/flavors.js';

@@ -13,6 +13,7 @@ import type { Answer, Reply } from './reply.js';
 import { readTarget, type RequestTarget } from './request-target.js';
 import { matchRoute, type Route } from './router.js';
 import { createStateView, createWorld, type RequestLogEntry } from './state.js';
+import { forgetVolumeAttachments } from './volume-attachments.js';
 
 /**
  * Starts the emulator on 127.0.0.1. Each request goes: CORS preflight → route (404 / 405) →
@@ -145,7 +146,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return {
     url: baseUrl,
     projectId: world.projectId,
-    state: createStateView(world, () => advanceJobs(world, Date.now())),
+    state: createStateView(world, () => {
+      advanceJobs(world, Date.now());
+      forgetVolumeAttachments(world);
+    }),
     faults,
     close() {
       closed ??= new Promise<void>((resolve, reject) => {

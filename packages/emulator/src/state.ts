@@ -1,7 +1,7 @@
 import type { FaultKind } from './faults.js';
-import type { EmulatorJob } from './jobs.js';
+import type { EmulatorJob } from './job-model.js';
 import type { EmulatorData, EmulatorFlavor, EmulatorServer, EmulatorVolume } from './model.js';
-import type { RouteName } from './route.js';
+import type { RouteName } from './route-names.js';
 
 /** One request as the emulator saw it. */
 export interface RequestLogEntry {
@@ -59,7 +59,9 @@ export interface World {
 
 /**
  * What tests see of a running emulator: the live world (change it freely) plus request counting.
- * Every read of a property first advances the jobs to the current time.
+ * Every read of a property first advances the jobs to the current time. Change servers through a
+ * fresh read (`state.servers.get(id)`): a read also tells the emulator to index the volume
+ * attachments again, which a map kept from before a request does not.
  */
 export interface EmulatorState extends World {
   /** How many requests matched `route` (all requests when omitted; `null` counts the unrouted ones). */
@@ -82,10 +84,10 @@ export function createWorld(data: EmulatorData, projectId: string): World {
   };
 }
 
-/** The public view of `world`: each property read calls `advance` first. */
-export function createStateView(world: World, advance: () => void): EmulatorState {
+/** The public view of `world`: each property read calls `beforeRead` first. */
+export function createStateView(world: World, beforeRead: () => void): EmulatorState {
   const read = <K extends keyof World>(key: K): World[K] => {
-    advance();
+    beforeRead();
     return world[key];
   };
   return {

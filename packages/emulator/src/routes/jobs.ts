@@ -1,5 +1,6 @@
 import { jobQueryError } from '../errors.js';
-import { endTimeOf, SUB_JOB_TYPES, type EmulatorJob } from '../jobs.js';
+import type { EmulatorJob } from '../job-model.js';
+import { endTimeOf, SUB_JOB_TYPES } from '../jobs.js';
 import { jsonReply } from '../reply.js';
 import { pathParam, type RouteHandler } from '../route.js';
 import { isoMillis } from '../time.js';

@@ -1,11 +1,12 @@
 import { tooManyVolumeIds } from '../errors.js';
 import { uuidFrom } from '../ids.js';
-import type { EmulatorAttachment, EmulatorServer, EmulatorVolume } from '../model.js';
+import type { EmulatorVolume } from '../model.js';
 import { readText } from '../query.js';
 import { jsonReply } from '../reply.js';
 import type { RouteHandler } from '../route.js';
 import { openstackTime } from '../time.js';
 import type { World } from '../state.js';
+import { attachmentsOfVolume, type VolumeAttachment } from '../volume-attachments.js';
 
 /** The most ids one `ids` filter may name. */
 const MAX_IDS = 60;
@@ -18,27 +19,11 @@ export const getVolumes: RouteHandler = ({ world, query, baseUrl }) => {
   const text = readText(query, 'ids');
   const ids = text === undefined ? [...world.volumes.keys()] : parseIds(text);
   if (ids.length > MAX_IDS) return tooManyVolumeIds();
-  const attachments = attachmentsOf(world, new Set(ids));
   const volumes = ids
     .flatMap((id) => world.volumes.get(id) ?? [])
-    .map((volume) => renderVolume(world, volume, attachments.get(volume.id) ?? [], baseUrl));
+    .map((volume) => renderVolume(world, volume, attachmentsOfVolume(world, volume.id), baseUrl));
   return jsonReply(200, { count: volumes.length, volumes });
 };
-
-/** Where each of these volumes is attached, in one pass over the servers (a fleet has thousands). */
-function attachmentsOf(
-  world: World,
-  volumeIds: ReadonlySet<string>,
-): Map<string, { server: EmulatorServer; attachment: EmulatorAttachment }[]> {
-  const found = new Map<string, { server: EmulatorServer; attachment: EmulatorAttachment }[]>();
-  for (const server of world.servers.values()) {
-    for (const attachment of server.attachments) {
-      if (volumeIds.has(attachment.volumeId))
-        found.set(attachment.volumeId, [...(found.get(attachment.volumeId) ?? []), { server, attachment }]);
-    }
-  }
-  return found;
-}
 
 /**
  * The ids of an `ids` filter. The documented form is the literal text `['a','b']`; `["a","b"]`
@@ -59,7 +44,7 @@ function parseIds(text: string): string[] {
 function renderVolume(
   world: World,
   volume: EmulatorVolume,
-  attachedTo: readonly { server: EmulatorServer; attachment: EmulatorAttachment }[],
+  attachedTo: readonly VolumeAttachment[],
   baseUrl: string,
 ): Record<string, unknown> {
   const attachments = attachedTo.map(({ server, attachment }) => ({
