@@ -1,14 +1,62 @@
-export { createEcsClient, type EcsClient } from './client/create-ecs-client.js';
-export type { EcsClientOptions } from './client/client-options.js';
+// The public API of @ecs-resize/core, name by name: what a bundle and the browser IIFE get is
+// this list, nothing by accident. Types cost nothing in a bundle; each value export is used.
+
+// The modular form: a connection, and every operation taking it first.
+export { createEcsConnection, type EcsConnection, type ConnectionTransport } from './connection/create-ecs-connection.js';
+export type { EcsClientOptions } from './connection/connection-options.js';
+export { resize, type ResizeOptions, type ResizeResult } from './operations/resize.js';
+export { waitForJob, type WaitForJobOptions } from './operations/wait-for-job.js';
+export { getJob } from './operations/get-job.js';
+export { getServer } from './operations/get-server.js';
+export {
+  listServers,
+  listServersPage,
+  type ListServersOptions,
+  type ListServersPageOptions,
+  type ServersPage,
+} from './operations/list-servers.js';
+export {
+  listResizeFlavors,
+  listResizeFlavorsForFlavor,
+  type ListResizeFlavorsOptions,
+} from './operations/list-resize-flavors.js';
+export { listFlavors, type ListFlavorsOptions } from './operations/list-flavors.js';
+export { listBlockDevices } from './operations/list-block-devices.js';
+export { listServerInterfaces } from './operations/list-server-interfaces.js';
+export { getVolumes } from './operations/get-volumes.js';
+export { collectFacts, type CollectFactsOptions } from './facts/collect-facts.js';
+export { check, type CheckOptions, type CheckResult } from './check/check.js';
+export { checkTargets, type CheckTargetsOptions, type TargetCheck } from './check/check-targets.js';
 export type { RequestOptions } from './input/request-options.js';
-export type { ResizeOptions, ResizeResult } from './operations/resize.js';
-export type { ListServersOptions, ListServersPageOptions, ServersPage } from './operations/list-servers.js';
-export type { ListResizeFlavorsOptions } from './operations/list-resize-flavors.js';
-export type { ListFlavorsOptions } from './operations/list-flavors.js';
-export type { WaitForJobOptions } from './operations/wait-for-job.js';
-export * from './fleet/index.js';
+
+// The convenience: every operation bound to one connection (contract).
+export { createEcsClient, type EcsClient } from './client/create-ecs-client.js';
+
+// Fleets (the CLI's `fleet plan` / `fleet apply` and its journal).
+export {
+  planFleet,
+  applyFleet,
+  findDuplicateServers,
+  readFleetJournal,
+  type PlanFleetOptions,
+  type ApplyFleetOptions,
+  type FleetApplyResult,
+  type DuplicateServer,
+  type FleetJournalHistory,
+  type SentResize,
+  type FleetItem,
+  type FleetItemPlan,
+  type FleetJournalEntry,
+  type FleetJournalState,
+  type FleetPlan,
+} from './fleet/index.js';
+
+// Signing (contract), for requests the client does not make.
 export { signRequest } from './auth/sign-request.js';
 export type { AkSkCredentials, TokenCredentials } from './auth/credentials.js';
+
+// Errors (contract), and the helpers that read them: isEcsError across realms,
+// isTransientError for callers' own retries, redactSecrets for callers' own logs.
 export { EcsError, isEcsError } from './errors/EcsError.js';
 export { EcsInputError, type InputIssue } from './errors/EcsInputError.js';
 export { EcsApiError, type ApiErrorDetail } from './errors/EcsApiError.js';
@@ -17,13 +65,17 @@ export { EcsTimeoutError } from './errors/EcsTimeoutError.js';
 export { EcsResponseError } from './errors/EcsResponseError.js';
 export { JobFailedError } from './errors/JobFailedError.js';
 export { JobTimeoutError } from './errors/JobTimeoutError.js';
+export { PreflightError } from './errors/PreflightError.js';
 export { isTransientError } from './errors/is-transient.js';
 export { redactSecrets } from './http/redact.js';
-export { PreflightError } from './errors/PreflightError.js';
+
+// The preflight port (`@ecs-resize/rules`' engine implements it) and the facts' inputs.
 export type { Preflight, PreflightFinding, PreflightReport } from './preflight/preflight.js';
-export type { CollectFactsOptions } from './facts/collect-facts.js';
 export type { Confirmations } from './facts/assemble-facts.js';
-export { flavorFacts, saleStatusIn, type FlavorSource } from './facts/flavor-facts.js';
+// Stays: the CLI's `flavors` command shows each target's facts as the rules see them.
+export { flavorFacts } from './facts/flavor-facts.js';
+
+// The API's objects, in its own JSON shape.
 export type { Server } from './schemas/server.js';
 export type { Flavor, ResizeFlavor } from './schemas/flavor.js';
 export type { BlockDevice } from './schemas/block-device.js';

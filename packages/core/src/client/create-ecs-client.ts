@@ -1,9 +1,9 @@
 import type { ResizeFacts } from '@ecs-resize/rules';
-import { EcsInputError } from '../errors/EcsInputError.js';
+import { check, type CheckOptions, type CheckResult } from '../check/check.js';
+import { checkTargets, type CheckTargetsOptions, type TargetCheck } from '../check/check-targets.js';
+import { _createEcsConnection, type EcsConnection } from '../connection/create-ecs-connection.js';
+import type { EcsClientOptions } from '../connection/connection-options.js';
 import { collectFacts, type CollectFactsOptions } from '../facts/collect-facts.js';
-import { baseUrlOf, evsBeside } from '../http/endpoint.js';
-import { createTransport } from '../http/transport.js';
-import { parseInput } from '../input/parse-input.js';
 import type { RequestOptions } from '../input/request-options.js';
 import { getJob } from '../operations/get-job.js';
 import { getServer } from '../operations/get-server.js';
@@ -25,20 +25,21 @@ import {
 } from '../operations/list-servers.js';
 import { resize, type ResizeOptions, type ResizeResult } from '../operations/resize.js';
 import { waitForJob, type WaitForJobOptions } from '../operations/wait-for-job.js';
+import type { PreflightReport } from '../preflight/preflight.js';
 import type { BlockDevice } from '../schemas/block-device.js';
 import type { Flavor, ResizeFlavor } from '../schemas/flavor.js';
 import type { InterfaceAttachment } from '../schemas/interface-attachment.js';
 import type { Job } from '../schemas/job.js';
 import type { Server } from '../schemas/server.js';
 import type { Volume } from '../schemas/volume.js';
-import type { ClientContext } from './client-context.js';
-import { CLIENT_DEFAULTS, ClientOptionsSchema, type EcsClientOptions } from './client-options.js';
 
 /**
- * A client of the ECS API for one project. Every method validates its input before sending
- * anything (`EcsInputError`), and returns API objects in the API's own JSON shape.
+ * A client of the ECS API for one project: every operation bound to one connection. It is a
+ * connection too (it carries the connection's fields), so it can be passed to the standalone
+ * operations. Every method validates its input before sending anything (`EcsInputError`),
+ * and returns API objects in the API's own JSON shape.
  */
-export interface EcsClient {
+export interface EcsClient extends EcsConnection {
   /**
    * Changes the server's flavor. Returns `{ jobId }` (or `{ orderId }` for yearly/monthly);
    * pass `jobId` to `waitForJob`. Never sent twice by accident.
@@ -72,22 +73,24 @@ export interface EcsClient {
    * only: this client then keeps it). See `collectFacts` for the count.
    */
   collectFacts(serverId: string, flavorRef: string, options?: CollectFactsOptions): Promise<ResizeFacts>;
-}
-
-/** Resolves an endpoint to an absolute base URL; a same-origin path needs a browser page. */
-function resolveEndpoint(endpoint: string, path: string): string {
-  const page = (globalThis as { location?: { href?: string } }).location?.href;
-  if (endpoint.startsWith('/') && page === undefined) {
-    throw new EcsInputError('createEcsClient', [
-      { path, message: 'a same-origin path needs a browser page; outside a browser give an absolute URL' },
-    ]);
-  }
-  return baseUrlOf(endpoint, page);
+  /** Checks a resize without sending it: `{ facts, report }` (see `check`). */
+  check<TReport extends PreflightReport>(
+    serverId: string,
+    flavorRef: string,
+    options: CheckOptions<TReport>,
+  ): Promise<CheckResult<TReport>>;
+  /** Every flavor the server may change to, each with its report (see `checkTargets`). */
+  checkTargets<TReport extends PreflightReport>(
+    serverId: string,
+    options: CheckTargetsOptions<TReport>,
+  ): Promise<TargetCheck<TReport>[]>;
 }
 
 /**
- * Creates a client of the ECS API for one project. Runs in browsers and Node (WebCrypto and
- * fetch only). Nothing is sent until a method is called.
+ * Creates a client of the ECS API for one project: a connection (`createEcsConnection`)
+ * with every operation bound to it. Runs in browsers and Node (fetch and WebCrypto). Nothing
+ * is sent until a method is called. A page that calls only a few operations bundles less with
+ * `createEcsConnection` and the standalone operations.
  *
  * @example
  * const ecs = createEcsClient({ endpoint: 'https://ecs.eu-de.otc.t-systems.com', projectId, auth: { accessKey, secretKey } });
@@ -95,42 +98,25 @@ function resolveEndpoint(endpoint: string, path: string): string {
  * await ecs.waitForJob(jobId!);
  * @throws {EcsInputError} When an option is invalid (a secret's value is never shown).
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function createEcsClient(options: EcsClientOptions): EcsClient {
-  const input = parseInput('createEcsClient', '', ClientOptionsSchema, options);
-  const ecsBase = resolveEndpoint(input.endpoint, 'endpoint');
-  const retry = input.retry ?? CLIENT_DEFAULTS.retryLimit;
-  const context: ClientContext = {
-    projectId: input.projectId,
-    listBounds: {
-      maxPages: input.maxPages ?? CLIENT_DEFAULTS.maxPages,
-      maxItems: input.maxItems ?? CLIENT_DEFAULTS.maxItems,
-    },
-    transport: createTransport({
-      ecsBase,
-      evsBase: input.evsEndpoint === undefined ? evsBeside(ecsBase) : resolveEndpoint(input.evsEndpoint, 'evsEndpoint'),
-      projectId: input.projectId,
-      auth: input.auth,
-      fetch: options.fetch,
-      timeout: input.timeout ?? CLIENT_DEFAULTS.timeout,
-      retryLimit: typeof retry === 'number' ? retry : retry.limit,
-      hooks: options.hooks,
-      userAgent: input.userAgent,
-      maxResponseBytes: input.maxResponseBytes ?? CLIENT_DEFAULTS.maxResponseBytes,
-    }),
-  };
+  const ecs = _createEcsConnection('createEcsClient', options);
   return {
-    resize: (serverId, flavorRef, resizeOptions) => resize(context, serverId, flavorRef, resizeOptions),
-    getServer: (serverId, requestOptions) => getServer(context, serverId, requestOptions),
-    listServers: (listOptions) => listServers(context, listOptions),
-    listServersPage: (pageOptions) => listServersPage(context, pageOptions),
-    listResizeFlavors: (serverId, listOptions) => listResizeFlavors(context, serverId, listOptions),
-    listResizeFlavorsForFlavor: (flavorId, listOptions) => listResizeFlavorsForFlavor(context, flavorId, listOptions),
-    listFlavors: (listOptions) => listFlavors(context, listOptions),
-    listBlockDevices: (serverId, requestOptions) => listBlockDevices(context, serverId, requestOptions),
-    listServerInterfaces: (serverId, requestOptions) => listServerInterfaces(context, serverId, requestOptions),
-    getVolumes: (ids, requestOptions) => getVolumes(context, ids, requestOptions),
-    getJob: (jobId, requestOptions) => getJob(context, jobId, requestOptions),
-    waitForJob: (jobId, waitOptions) => waitForJob(context, jobId, waitOptions),
-    collectFacts: (serverId, flavorRef, factsOptions) => collectFacts(context, serverId, flavorRef, factsOptions),
+    ...ecs,
+    resize: (serverId, flavorRef, resizeOptions) => resize(ecs, serverId, flavorRef, resizeOptions),
+    getServer: (serverId, requestOptions) => getServer(ecs, serverId, requestOptions),
+    listServers: (listOptions) => listServers(ecs, listOptions),
+    listServersPage: (pageOptions) => listServersPage(ecs, pageOptions),
+    listResizeFlavors: (serverId, listOptions) => listResizeFlavors(ecs, serverId, listOptions),
+    listResizeFlavorsForFlavor: (flavorId, listOptions) => listResizeFlavorsForFlavor(ecs, flavorId, listOptions),
+    listFlavors: (listOptions) => listFlavors(ecs, listOptions),
+    listBlockDevices: (serverId, requestOptions) => listBlockDevices(ecs, serverId, requestOptions),
+    listServerInterfaces: (serverId, requestOptions) => listServerInterfaces(ecs, serverId, requestOptions),
+    getVolumes: (ids, requestOptions) => getVolumes(ecs, ids, requestOptions),
+    getJob: (jobId, requestOptions) => getJob(ecs, jobId, requestOptions),
+    waitForJob: (jobId, waitOptions) => waitForJob(ecs, jobId, waitOptions),
+    collectFacts: (serverId, flavorRef, factsOptions) => collectFacts(ecs, serverId, flavorRef, factsOptions),
+    check: (serverId, flavorRef, checkOptions) => check(ecs, serverId, flavorRef, checkOptions),
+    checkTargets: (serverId, checkOptions) => checkTargets(ecs, serverId, checkOptions),
   };
 }

@@ -16,6 +16,7 @@ function toNumber(value: string | number | undefined): number | undefined {
  * The sale status of a flavor in an availability zone: the zone's entry of
  * `cond:operation:az` ("az0(normal), az1(sellout)"), else `cond:operation:status`, else
  * `normal` ("if this parameter is not set, the meaning of normal applies", ecs-api.md §4.5).
+ * @internal
  */
 export function saleStatusIn(specs: Readonly<Record<string, string>>, zone: string | undefined): string {
   const perZone = specs['cond:operation:az']

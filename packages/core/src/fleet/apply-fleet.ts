@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { EcsClient } from '../client/create-ecs-client.js';
-import { MAX_TIMEOUT } from '../client/client-options.js';
+import { MAX_TIMEOUT } from '../connection/connection-options.js';
+import { check } from '../check/check.js';
 import { isEcsError } from '../errors/EcsError.js';
 import { EcsInputError } from '../errors/EcsInputError.js';
 import { JobFailedError } from '../errors/JobFailedError.js';
@@ -193,9 +194,11 @@ export async function applyFleet(
     const options = { ...(item.mode ? { mode: item.mode } : {}), signal };
     let report;
     try {
-      report = await engine.check(
-        await client.collectFacts(item.serverId, item.flavorRef, { ...options, confirmations: item.confirmations }),
-      );
+      ({ report } = await check(client, item.serverId, item.flavorRef, {
+        ...options,
+        confirmations: item.confirmations,
+        preflight: engine,
+      }));
     } catch (error) {
       signal?.throwIfAborted();
       summary.errors += 1;

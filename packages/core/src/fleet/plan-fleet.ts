@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import type { EcsClient } from '../client/create-ecs-client.js';
+import { _checkFacts } from '../check/check.js';
 import { EcsInputError } from '../errors/EcsInputError.js';
 import { assembleFacts } from '../facts/assemble-facts.js';
-import { ConfirmationsSchema } from '../facts/collect-facts.js';
+import { ConfirmationsSchema } from '../facts/confirmations-schema.js';
 import { IdSchema } from '../input/id-schema.js';
 import { ModeSchema } from '../input/mode-schema.js';
 import { parseInput } from '../input/parse-input.js';
@@ -251,7 +252,7 @@ export async function planFleet(
       confirmations: item.confirmations,
       mode: item.mode,
     });
-    const report = await engine.check(facts);
+    const { report } = await _checkFacts(engine, facts);
     return { item, status: report.ok ? 'ready' : 'blocked', report, facts };
   }
 }

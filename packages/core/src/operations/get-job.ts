@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ClientContext } from '../client/client-context.js';
+import type { EcsConnection } from '../connection/create-ecs-connection.js';
 import { apiCall } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { parseInput } from '../input/parse-input.js';
@@ -11,13 +11,17 @@ const InputSchema = v.object({ jobId: IdSchema, options: RequestOptionsSchema })
 /**
  * `GET /v1/{project_id}/jobs/{job_id}`: the job, in the API's shape. A body with `code` and
  * `message` instead of a status (a failed job query) throws an `EcsApiError`.
- * @internal Exposed as `client.getJob`.
+ * Also `client.getJob`.
  */
-export async function getJob(context: ClientContext, jobId: string, options?: RequestOptions): Promise<Job> {
+export async function getJob(ecs: EcsConnection, jobId: string, options?: RequestOptions): Promise<Job> {
   const input = parseInput('getJob', '', InputSchema, { jobId, options });
-  return context.transport.send({
-    ...apiCall('getJob', { project_id: context.projectId, job_id: input.jobId }),
-    signal: input.options.signal,
-    schema: JobSchema,
-  });
+  return _getJob(ecs, input.jobId, input.options.signal);
+}
+
+/**
+ * {@link getJob} of a job id already validated (`waitForJob` polls with it).
+ * @internal
+ */
+export function _getJob(ecs: EcsConnection, jobId: string, signal: AbortSignal | undefined): Promise<Job> {
+  return ecs.transport.send({ ...apiCall('getJob', { project_id: ecs.projectId, job_id: jobId }), signal, schema: JobSchema });
 }

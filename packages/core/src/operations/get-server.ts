@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ClientContext } from '../client/client-context.js';
+import type { EcsConnection } from '../connection/create-ecs-connection.js';
 import { apiCall } from '../http/routes.js';
 import { ServerIdSchema } from '../input/server-id-schema.js';
 import { parseInput } from '../input/parse-input.js';
@@ -10,13 +10,21 @@ const InputSchema = v.object({ serverId: ServerIdSchema, options: RequestOptions
 
 /**
  * `GET /v1/{project_id}/cloudservers/{server_id}`: one server, in the API's own shape.
- * @internal Exposed as `client.getServer`.
+ * Also `client.getServer`.
  */
-export async function getServer(context: ClientContext, serverId: string, options?: RequestOptions): Promise<Server> {
+export async function getServer(ecs: EcsConnection, serverId: string, options?: RequestOptions): Promise<Server> {
   const input = parseInput('getServer', '', InputSchema, { serverId, options });
-  const body = await context.transport.send({
-    ...apiCall('getServer', { project_id: context.projectId, server_id: input.serverId }),
-    signal: input.options.signal,
+  return _getServer(ecs, input.serverId, input.options.signal);
+}
+
+/**
+ * {@link getServer} of a server id already validated.
+ * @internal
+ */
+export async function _getServer(ecs: EcsConnection, serverId: string, signal: AbortSignal | undefined): Promise<Server> {
+  const body = await ecs.transport.send({
+    ...apiCall('getServer', { project_id: ecs.projectId, server_id: serverId }),
+    signal,
     schema: GetServerResponseSchema,
   });
   return body.server;

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ClientContext } from '../client/client-context.js';
+import type { EcsConnection } from '../connection/create-ecs-connection.js';
 import { apiCall } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { parseInput } from '../input/parse-input.js';
@@ -24,17 +24,29 @@ const InputSchema = v.object({
  * EVS `GET /v2/{project_id}/cloudvolumes/detail?ids=['id1','id2']`: the disks with these ids
  * (their `metadata["hw:passthrough"]` tells SCSI from VBD), in batches of 60 ids, one after
  * another. Duplicate ids are asked once; no id, no request.
- * @internal Exposed as `client.getVolumes`.
+ * Also `client.getVolumes`.
  */
-export async function getVolumes(context: ClientContext, ids: readonly string[], options?: RequestOptions): Promise<Volume[]> {
+export async function getVolumes(ecs: EcsConnection, ids: readonly string[], options?: RequestOptions): Promise<Volume[]> {
   const input = parseInput('getVolumes', '', InputSchema, { ids, options });
-  const unique = [...new Set(input.ids)];
+  return _getVolumes(ecs, input.ids, input.options.signal);
+}
+
+/**
+ * {@link getVolumes} of ids already validated (volume ids from the API's own answers).
+ * @internal
+ */
+export async function _getVolumes(
+  ecs: EcsConnection,
+  ids: readonly string[],
+  signal: AbortSignal | undefined,
+): Promise<Volume[]> {
+  const unique = [...new Set(ids)];
   const volumes: Volume[] = [];
   for (let start = 0; start < unique.length; start += MAX_VOLUME_IDS_PER_CALL) {
     const batch = unique.slice(start, start + MAX_VOLUME_IDS_PER_CALL);
-    const body = await context.transport.send({
-      ...apiCall('getVolumes', { project_id: context.projectId }, { ids: `[${batch.map((id) => `'${id}'`).join(',')}]` }),
-      signal: input.options.signal,
+    const body = await ecs.transport.send({
+      ...apiCall('getVolumes', { project_id: ecs.projectId }, { ids: `[${batch.map((id) => `'${id}'`).join(',')}]` }),
+      signal,
       schema: ListVolumesResponseSchema,
     });
     volumes.push(...body.volumes);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ClientContext } from '../client/client-context.js';
+import type { EcsConnection } from '../connection/create-ecs-connection.js';
 import { apiCall } from '../http/routes.js';
 import { ServerIdSchema } from '../input/server-id-schema.js';
 import { parseInput } from '../input/parse-input.js';
@@ -11,17 +11,25 @@ const InputSchema = v.object({ serverId: ServerIdSchema, options: RequestOptions
 /**
  * `GET /v1/{project_id}/cloudservers/{server_id}/block_device`: the server's volume
  * attachments (`volumeAttachments`), in the API's shape.
- * @internal Exposed as `client.listBlockDevices`.
+ * Also `client.listBlockDevices`.
  */
-export async function listBlockDevices(
-  context: ClientContext,
-  serverId: string,
-  options?: RequestOptions,
-): Promise<BlockDevice[]> {
+export async function listBlockDevices(ecs: EcsConnection, serverId: string, options?: RequestOptions): Promise<BlockDevice[]> {
   const input = parseInput('listBlockDevices', '', InputSchema, { serverId, options });
-  const body = await context.transport.send({
-    ...apiCall('listBlockDevices', { project_id: context.projectId, server_id: input.serverId }),
-    signal: input.options.signal,
+  return _listBlockDevices(ecs, input.serverId, input.options.signal);
+}
+
+/**
+ * {@link listBlockDevices} of a server id already validated.
+ * @internal
+ */
+export async function _listBlockDevices(
+  ecs: EcsConnection,
+  serverId: string,
+  signal: AbortSignal | undefined,
+): Promise<BlockDevice[]> {
+  const body = await ecs.transport.send({
+    ...apiCall('listBlockDevices', { project_id: ecs.projectId, server_id: serverId }),
+    signal,
     schema: ListBlockDevicesResponseSchema,
   });
   return body.volumeAttachments;

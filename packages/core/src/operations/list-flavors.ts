@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ClientContext } from '../client/client-context.js';
+import type { EcsConnection } from '../connection/create-ecs-connection.js';
 import { apiCall } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { parseInput } from '../input/parse-input.js';
@@ -25,13 +25,21 @@ const InputSchema = v.object({
 /**
  * `GET /v1/{project_id}/cloudservers/flavors`: all flavors with their `os_extra_specs`, in one
  * request (OTC documents no paging for it; Huawei's `limit` defaults to 1000).
- * @internal Exposed as `client.listFlavors`.
+ * Also `client.listFlavors`.
  */
-export async function listFlavors(context: ClientContext, options?: ListFlavorsOptions): Promise<Flavor[]> {
+export async function listFlavors(ecs: EcsConnection, options?: ListFlavorsOptions): Promise<Flavor[]> {
   const { options: input } = parseInput('listFlavors', '', InputSchema, { options });
-  const body = await context.transport.send({
-    ...apiCall('listFlavors', { project_id: context.projectId }, { availability_zone: input.availabilityZone }),
-    signal: input.signal,
+  return _listFlavors(ecs, input);
+}
+
+/**
+ * {@link listFlavors} of options already validated.
+ * @internal
+ */
+export async function _listFlavors(ecs: EcsConnection, options: ListFlavorsOptions): Promise<Flavor[]> {
+  const body = await ecs.transport.send({
+    ...apiCall('listFlavors', { project_id: ecs.projectId }, { availability_zone: options.availabilityZone }),
+    signal: options.signal,
     schema: ListFlavorsResponseSchema,
   });
   return body.flavors;

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ClientContext } from '../client/client-context.js';
+import type { EcsConnection } from '../connection/create-ecs-connection.js';
 import { apiCall } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { ServerIdSchema } from '../input/server-id-schema.js';
@@ -46,20 +46,20 @@ const FlavorInputSchema = v.object({ flavorId: IdSchema, options: OptionsSchema 
 
 /** Every page of `resize_flavors` for one source: a server (`instance_uuid`) or a flavor (`source_flavor_id`). */
 async function listTargets(
-  context: ClientContext,
+  ecs: EcsConnection,
   source: { instance_uuid: string } | { source_flavor_id: string },
-  { pageSize, sortKey, sortDir, signal }: v.InferOutput<typeof OptionsSchema>,
+  { pageSize, sortKey, sortDir, signal }: ListResizeFlavorsOptions & { pageSize: number },
 ): Promise<ResizeFlavor[]> {
-  const { path } = apiCall('listResizeFlavors', { project_id: context.projectId });
+  const { path } = apiCall('listResizeFlavors', { project_id: ecs.projectId });
   return collectPages<ResizeFlavor, { marker?: string }>(
     path,
-    context.listBounds,
+    ecs.transport.listBounds,
     {},
     async ({ marker }) => {
-      const body = await context.transport.send({
+      const body = await ecs.transport.send({
         ...apiCall(
           'listResizeFlavors',
-          { project_id: context.projectId },
+          { project_id: ecs.projectId },
           { ...source, limit: pageSize, marker, sort_key: sortKey, sort_dir: sortDir },
         ),
         signal,
@@ -77,15 +77,27 @@ async function listTargets(
 /**
  * `GET /v1/{project_id}/cloudservers/resize_flavors?instance_uuid=…`, following `marker`
  * paging: every flavor the server may change to, in the API's shape (with `extra_specs`).
- * @internal Exposed as `client.listResizeFlavors`.
+ * Also `client.listResizeFlavors`.
  */
 export async function listResizeFlavors(
-  context: ClientContext,
+  ecs: EcsConnection,
   serverId: string,
   options?: ListResizeFlavorsOptions,
 ): Promise<ResizeFlavor[]> {
   const input = parseInput('listResizeFlavors', '', ServerInputSchema, { serverId, options });
-  return listTargets(context, { instance_uuid: input.serverId }, input.options);
+  return listTargets(ecs, { instance_uuid: input.serverId }, input.options);
+}
+
+/**
+ * {@link listResizeFlavors} of a server id already validated, in the API's default order.
+ * @internal
+ */
+export function _listResizeFlavors(
+  ecs: EcsConnection,
+  serverId: string,
+  signal: AbortSignal | undefined,
+): Promise<ResizeFlavor[]> {
+  return listTargets(ecs, { instance_uuid: serverId }, { pageSize: DEFAULT_FLAVOR_PAGE_SIZE, signal });
 }
 
 /**
@@ -93,13 +105,13 @@ export async function listResizeFlavors(
  * the flavors a flavor may change to, whatever the server. One request serves every server
  * of that flavor, but the list is not narrowed to each server's image as `instance_uuid` is
  * (Huawei documents that narrowing), so check a server with `listResizeFlavors` before resizing.
- * @internal Exposed as `client.listResizeFlavorsForFlavor`.
+ * Also `client.listResizeFlavorsForFlavor`.
  */
 export async function listResizeFlavorsForFlavor(
-  context: ClientContext,
+  ecs: EcsConnection,
   flavorId: string,
   options?: ListResizeFlavorsOptions,
 ): Promise<ResizeFlavor[]> {
   const input = parseInput('listResizeFlavorsForFlavor', '', FlavorInputSchema, { flavorId, options });
-  return listTargets(context, { source_flavor_id: input.flavorId }, input.options);
+  return listTargets(ecs, { source_flavor_id: input.flavorId }, input.options);
 }

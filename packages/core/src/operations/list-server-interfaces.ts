@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ClientContext } from '../client/client-context.js';
+import type { EcsConnection } from '../connection/create-ecs-connection.js';
 import { apiCall } from '../http/routes.js';
 import { ServerIdSchema } from '../input/server-id-schema.js';
 import { parseInput } from '../input/parse-input.js';
@@ -11,17 +11,29 @@ const InputSchema = v.object({ serverId: ServerIdSchema, options: RequestOptions
 /**
  * `GET /v1/{project_id}/cloudservers/{server_id}/os-interface`: the server's NICs
  * (`interfaceAttachments`), in the API's shape. One request, not paged.
- * @internal Exposed as `client.listServerInterfaces`.
+ * Also `client.listServerInterfaces`.
  */
 export async function listServerInterfaces(
-  context: ClientContext,
+  ecs: EcsConnection,
   serverId: string,
   options?: RequestOptions,
 ): Promise<InterfaceAttachment[]> {
   const input = parseInput('listServerInterfaces', '', InputSchema, { serverId, options });
-  const body = await context.transport.send({
-    ...apiCall('listServerInterfaces', { project_id: context.projectId, server_id: input.serverId }),
-    signal: input.options.signal,
+  return _listServerInterfaces(ecs, input.serverId, input.options.signal);
+}
+
+/**
+ * {@link listServerInterfaces} of a server id already validated.
+ * @internal
+ */
+export async function _listServerInterfaces(
+  ecs: EcsConnection,
+  serverId: string,
+  signal: AbortSignal | undefined,
+): Promise<InterfaceAttachment[]> {
+  const body = await ecs.transport.send({
+    ...apiCall('listServerInterfaces', { project_id: ecs.projectId, server_id: serverId }),
+    signal,
     schema: ListInterfacesResponseSchema,
   });
   return body.interfaceAttachments;

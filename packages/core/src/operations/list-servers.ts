@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ClientContext } from '../client/client-context.js';
+import type { EcsConnection } from '../connection/create-ecs-connection.js';
 import { apiCall } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { parseInput } from '../input/parse-input.js';
@@ -74,14 +74,14 @@ const PageInputSchema = v.object({
 
 /** One request of `cloudservers/detail`. */
 async function fetchPage(
-  context: ClientContext,
+  ecs: EcsConnection,
   page: number,
   options: v.InferOutput<typeof InputSchema>['options'],
 ): Promise<ServersPage> {
-  const body = await context.transport.send({
+  const body = await ecs.transport.send({
     ...apiCall(
       'listServers',
-      { project_id: context.projectId },
+      { project_id: ecs.projectId },
       { offset: page, limit: options.pageSize, flavor: options.flavor, status: options.status, name: options.name },
     ),
     signal: options.signal,
@@ -93,11 +93,11 @@ async function fetchPage(
 /**
  * `GET /v1/{project_id}/cloudservers/detail`, one page (`offset` is a page number): the
  * servers, and `count`, how many match on all pages.
- * @internal Exposed as `client.listServersPage`.
+ * Also `client.listServersPage`.
  */
-export async function listServersPage(context: ClientContext, options?: ListServersPageOptions): Promise<ServersPage> {
+export async function listServersPage(ecs: EcsConnection, options?: ListServersPageOptions): Promise<ServersPage> {
   const { options: input } = parseInput('listServersPage', '', PageInputSchema, { options });
-  return fetchPage(context, input.page, input);
+  return fetchPage(ecs, input.page, input);
 }
 
 /**
@@ -105,16 +105,16 @@ export async function listServersPage(context: ClientContext, options?: ListServ
  * `offset` is a page number (ecs-api.md §4.1); paging stops at `count`, at an empty page, or
  * (when the API gives no `count`) at a short page; the client's `maxPages` and `maxItems`
  * bound it whatever the server says.
- * @internal Exposed as `client.listServers`.
+ * Also `client.listServers`.
  */
-export async function listServers(context: ClientContext, options?: ListServersOptions): Promise<Server[]> {
+export async function listServers(ecs: EcsConnection, options?: ListServersOptions): Promise<Server[]> {
   const { options: input } = parseInput('listServers', '', InputSchema, { options });
   return collectPages(
-    apiCall('listServers', { project_id: context.projectId }).path,
-    context.listBounds,
+    apiCall('listServers', { project_id: ecs.projectId }).path,
+    ecs.transport.listBounds,
     1,
     async (page) => {
-      const body = await fetchPage(context, page, input);
+      const body = await fetchPage(ecs, page, input);
       // The API documents `count`: paging ends once that many servers are listed, or at an
       // empty page (a `count` that says too many). Without `count`, a short page is the last:
       // whether a page number past the end repeats the last page is UNCONFIRMED.

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ClientContext } from '../client/client-context.js';
+import type { EcsConnection } from '../connection/create-ecs-connection.js';
 import { apiCall } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { ServerIdSchema } from '../input/server-id-schema.js';
@@ -10,8 +10,9 @@ import { DryRunResponseSchema, ResizeResponseSchema } from '../schemas/resize-re
 import { PreflightError } from '../errors/PreflightError.js';
 import { EcsInputError } from '../errors/EcsInputError.js';
 import type { Confirmations } from '../facts/assemble-facts.js';
-import { collectFacts, ConfirmationsSchema, RequestFactsEntries, type CollectFactsOptions } from '../facts/collect-facts.js';
 import { PreflightSchema, type Preflight, type PreflightFinding } from '../preflight/preflight.js';
+import type { CheckOptions } from '../check/check.js';
+import { ConfirmationsSchema } from '../facts/confirmations-schema.js';
 
 /** Options of `resize`. */
 export interface ResizeOptions extends RequestOptions {
@@ -67,7 +68,8 @@ const InputSchema = v.object({
         ...requestOptionsEntries,
         mode: ModeSchema,
         dryRun: v.optional(v.boolean('must be a boolean'), false),
-        ...RequestFactsEntries,
+        autoPay: v.optional(v.boolean('must be a boolean')),
+        dedicatedHostId: v.optional(IdSchema),
         preflight: v.optional(PreflightSchema),
         confirmations: v.optional(ConfirmationsSchema),
       },
@@ -82,10 +84,10 @@ const InputSchema = v.object({
  * `dedicatedHostId` is given) with `{"resize":{"flavorRef":"…"}}` plus only the options given;
  * the preflight sees the same `mode`, `autoPay` and `dedicatedHostId`. It is sent once: retried only on
  * 429 or a connection never made, never after a timeout or a 5xx, when it may be running.
- * @internal Exposed as `client.resize`.
+ * Also `client.resize`.
  */
 export async function resize(
-  context: ClientContext,
+  ecs: EcsConnection,
   serverId: string,
   flavorRef: string,
   options?: ResizeOptions,
@@ -98,7 +100,8 @@ export async function resize(
     ]);
   }
   const warnings = preflight
-    ? await runPreflight(context, preflight, input.serverId, input.flavorRef, {
+    ? await runPreflight(ecs, input.serverId, input.flavorRef, {
+        preflight,
         signal,
         mode,
         confirmations,
@@ -108,7 +111,7 @@ export async function resize(
     : undefined;
   const route = autoPay === undefined && dedicatedHostId === undefined ? 'resize' : 'resizeWithPayment';
   const call = {
-    ...apiCall(route, { project_id: context.projectId, server_id: input.serverId }),
+    ...apiCall(route, { project_id: ecs.projectId, server_id: input.serverId }),
     json: {
       resize: {
         flavorRef: input.flavorRef,
@@ -121,8 +124,8 @@ export async function resize(
     signal,
   } as const;
   const body = dryRun
-    ? await context.transport.sendAllowingEmpty({ ...call, schema: DryRunResponseSchema })
-    : await context.transport.send({ ...call, schema: ResizeResponseSchema });
+    ? await ecs.transport.sendAllowingEmpty({ ...call, schema: DryRunResponseSchema })
+    : await ecs.transport.send({ ...call, schema: ResizeResponseSchema });
   return {
     ...(body?.job_id === undefined ? {} : { jobId: body.job_id }),
     ...(body?.order_id === undefined ? {} : { orderId: body.order_id }),
@@ -130,16 +133,18 @@ export async function resize(
   };
 }
 
-/** Collects the facts and checks them; throws `PreflightError` on errors, returns the warnings. */
+/**
+ * Checks the resize with `check` (imported only now, so that a page that resizes without a
+ * preflight bundles none of the look-ups); throws `PreflightError` on errors, returns the warnings.
+ */
 async function runPreflight(
-  context: ClientContext,
-  preflight: Preflight,
+  ecs: EcsConnection,
   serverId: string,
   flavorRef: string,
-  options: CollectFactsOptions,
+  options: CheckOptions,
 ): Promise<PreflightFinding[]> {
-  const facts = await collectFacts(context, serverId, flavorRef, options);
-  const report = await preflight.check(facts);
-  if (!report.ok) throw new PreflightError(serverId, flavorRef, report, context.transport.secrets);
+  const { _check } = await import('../check/check.js');
+  const { report } = await _check(ecs, serverId, flavorRef, options);
+  if (!report.ok) throw new PreflightError(serverId, flavorRef, report, ecs.transport.secrets());
   return report.findings.filter((finding) => finding.severity === 'warn');
 }

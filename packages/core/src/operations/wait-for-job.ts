@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import type { ClientContext } from '../client/client-context.js';
-import { MAX_TIMEOUT } from '../client/client-options.js';
+import type { EcsConnection } from '../connection/create-ecs-connection.js';
+import { MAX_TIMEOUT } from '../connection/connection-options.js';
 import { JobFailedError } from '../errors/JobFailedError.js';
 import { JobTimeoutError } from '../errors/JobTimeoutError.js';
 import { isTransientError } from '../errors/is-transient.js';
@@ -10,7 +10,7 @@ import { wholeNumber } from '../input/whole-number.js';
 import { requestOptionsEntries, type RequestOptions } from '../input/request-options.js';
 import type { Job } from '../schemas/job.js';
 import { sleep } from '../utils/sleep.js';
-import { getJob } from './get-job.js';
+import { _getJob } from './get-job.js';
 
 /** Each pause is this many times the one before, up to `maxInterval`. */
 export const JOB_POLL_GROWTH = 1.5;
@@ -53,9 +53,9 @@ const InputSchema = v.object({
  * Polls the job until it ends: resolves with the job on `SUCCESS`, throws `JobFailedError`
  * on `FAIL`, `JobTimeoutError` when `timeout` passes, the signal's reason on abort. Transient
  * failures while polling (network, timeout, 429, 5xx, a garbled body) do not end the wait.
- * @internal Exposed as `client.waitForJob`.
+ * Also `client.waitForJob`.
  */
-export async function waitForJob(context: ClientContext, jobId: string, options?: WaitForJobOptions): Promise<Job> {
+export async function waitForJob(ecs: EcsConnection, jobId: string, options?: WaitForJobOptions): Promise<Job> {
   const input = parseInput('waitForJob', '', InputSchema, { jobId, options });
   const { interval, maxInterval, timeout, onProgress, signal } = input.options;
   // A plain timer rather than AbortSignal.timeout, so that tests can drive it with fake timers.
@@ -67,7 +67,7 @@ export async function waitForJob(context: ClientContext, jobId: string, options?
   /** One poll: the job, or undefined after a transient failure. */
   const poll = async (): Promise<Job | undefined> => {
     try {
-      return await getJob(context, input.jobId, { signal: stop });
+      return await _getJob(ecs, input.jobId, stop);
     } catch (error) {
       if (stop.aborted || !isTransientError(error)) throw error;
       return undefined;
@@ -81,13 +81,13 @@ export async function waitForJob(context: ClientContext, jobId: string, options?
         last = job;
         onProgress?.(job);
         if (job.status === 'SUCCESS') return job;
-        if (job.status === 'FAIL') throw new JobFailedError(job, context.transport.secrets);
+        if (job.status === 'FAIL') throw new JobFailedError(job, ecs.transport.secrets());
       }
       await sleep(pause, stop);
     }
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    if (deadline.signal.aborted) throw new JobTimeoutError(input.jobId, timeout, last, context.transport.secrets);
+    if (deadline.signal.aborted) throw new JobTimeoutError(input.jobId, timeout, last, ecs.transport.secrets());
     throw error;
   } finally {
     clearTimeout(deadlineTimer);

@@ -3,15 +3,21 @@ import * as v from 'valibot';
 
 /** One finding of a preflight report (a `@ecs-resize/rules` finding fits). */
 export interface PreflightFinding {
+  /** The rule that found it, e.g. `server-stopped`. */
   ruleId: string;
+  /** `error` blocks the resize; `warn` does not. */
   severity: 'error' | 'warn';
+  /** What is wrong and what to do. */
   message: string;
+  /** The rule's id of the message, e.g. `notStopped`. */
   messageId?: string | undefined;
 }
 
 /** A preflight report (a `@ecs-resize/rules` report fits): `ok` false blocks the resize. */
 export interface PreflightReport {
+  /** True when no finding is an error. */
   ok: boolean;
+  /** What the checks found. */
   findings: readonly PreflightFinding[];
 }
 
@@ -20,8 +26,9 @@ export interface PreflightReport {
  * `@ecs-resize/rules`' engine implements (`createRuleEngine()`), so that core never loads the
  * rules itself.
  */
-export interface Preflight {
-  check(facts: ResizeFacts): PreflightReport | Promise<PreflightReport>;
+export interface Preflight<TReport extends PreflightReport = PreflightReport> {
+  /** Checks the facts of one resize; a report with `ok` false blocks it. */
+  check(facts: ResizeFacts): TReport | Promise<TReport>;
 }
 
 /** Something with a `check(facts)` method. */

@@ -5,7 +5,7 @@ import {
   type AkSkCredentials,
   type TokenCredentials,
 } from '../auth/credentials.js';
-import { CLIENT_DEFAULTS, MAX_RESPONSE_BYTES, MAX_TIMEOUT } from '../client/client-options.js';
+import { CLIENT_DEFAULTS, MAX_RESPONSE_BYTES, MAX_TIMEOUT } from '../connection/connection-options.js';
 import { AbsoluteEndpointSchema, baseUrlOf, evsBeside } from '../http/endpoint.js';
 import { IdSchema } from '../input/id-schema.js';
 import { parseInput } from '../input/parse-input.js';
