@@ -1,5 +1,5 @@
 import { defaultData, startEmulator, type Emulator, type EmulatorServer } from '@ecs-resize/emulator';
-import { builtInRules, createRuleEngine, recommended, type Refusal } from '@ecs-resize/rules';
+import { createRuleEngine, plugin, recommended, type Refusal } from '@ecs-resize/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EcsApiError, JobFailedError, type ResizeOptions } from '../src/index.js';
 import { FAST_WAIT, clientOf } from './helpers.js';
@@ -73,7 +73,7 @@ const KNOWN_CODE_MISMATCHES: Readonly<Record<string, string>> = {
 /** Whether a rule's declared refusal explains what the emulator did; notes the known mismatches it used. */
 function explains(ruleId: string, outcome: Outcome, usedMismatches: Set<string>): boolean {
   if (outcome.kind === 'succeeds' || outcome.kind === 'other') return false;
-  const meta = builtInRules[ruleId]?.meta;
+  const meta = plugin.rules[ruleId]?.meta;
   const codes = meta?.errorCodes ?? [];
   if ((meta?.refusal ?? 'late') === outcome.kind && (codes.length === 0 || codes.includes(outcome.code))) return true;
   const key = `${ruleId} ${outcome.kind} ${outcome.code}`;

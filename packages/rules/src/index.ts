@@ -1,24 +1,35 @@
-export { createRuleEngine, type RuleEngine, type RuleEngineOptions } from './engine/create-rule-engine.js';
-export { formatMessage } from './engine/format-message.js';
-export { listConfirmations } from './engine/list-confirmations.js';
-export { isConfirmed } from './facts/is-confirmed.js';
+// The public API, listed name by name (no `export *`): what the CLI, the browser bundle and
+// third-party tools use. The built-in rules are reached by id through `plugin.rules`, not by
+// name; message formatting and the facts' sub-schemas stay internal.
+
+// The engine: createRuleEngine and defineRule are contract names.
+export {
+  createRuleEngine,
+  type EngineCheckOptions,
+  type RuleEngine,
+  type RuleEngineOptions,
+} from './engine/create-rule-engine.js';
 export { defineRule } from './define-rule.js';
+// The confirmations of the active rules: what a CLI offers as --confirm and a form as checkboxes.
+export { listConfirmations } from './engine/list-confirmations.js';
+// How a plugin's rule reads the confirmation it declares (own keys only).
+export { isConfirmed } from './facts/is-confirmed.js';
+
+// The built-in rules: `recommended` and `configs` are contract names; `plugin` gives the rules
+// by id (`plugin.rules['server-stopped']`) with their meta, as an ESLint plugin does.
 export { recommended, configs } from './configs/recommended.js';
 export { plugin } from './plugin.js';
-export * from './rules/index.js';
-export { MAX_VBD_DISKS_FOR_KVM } from './rules/xen-vbd-limit.js';
 export type { ResizableSourceOptions } from './rules/resizable-source.js';
 export type { SameFamilyOptions } from './rules/same-family.js';
-export {
-  ResizeFactsSchema,
-  FlavorFactsSchema,
-  DiskFactsSchema,
-  type ResizeFacts,
-  type FlavorFacts,
-  type DiskFacts,
-} from './facts/facts-schema.js';
+
+// The facts: the types are contract; the schema validates facts in tools of their own and is
+// the source of facts.schema.json.
+export { ResizeFactsSchema, type ResizeFacts, type FlavorFacts, type DiskFacts } from './facts/facts-schema.js';
+
+// The errors a check or a config can throw.
 export { RuleConfigError } from './errors/RuleConfigError.js';
 export { InvalidFactsError, type FactsIssue } from './errors/InvalidFactsError.js';
+
 export type {
   Finding,
   Plugin,

@@ -5,11 +5,11 @@ import {
   RuleConfigError,
   createRuleEngine,
   defineRule,
-  formatMessage,
   recommended,
   type Plugin,
   type ResizeFacts,
 } from '../src/index.js';
+import { formatMessage } from '../src/engine/format-message.js';
 import { buildFacts } from '../src/testing/index.js';
 
 /** A third-party rule with options: refuses a target with fewer vCPUs than the source times `minRatio`. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { builtInRules } from '../src/index.js';
+import { builtInRules } from '../src/rules/index.js';
 
 /** The ids issue 11 added (contract): their docs quote the documented constraint and its source. */
 const NEW_IDS = ['prepaid-auto-pay', 'nic-limit', 'resizable-source', 'same-family', 'same-architecture', 'dedicated-host'];

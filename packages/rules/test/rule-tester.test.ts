@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { InvalidFactsError, RuleConfigError, defineRule, flavorChanges } from '../src/index.js';
+import { InvalidFactsError, RuleConfigError, defineRule } from '../src/index.js';
+import { flavorChanges } from '../src/rules/flavor-changes.js';
 import type { ResizeFacts, Rule } from '../src/index.js';
 import { RuleTester, buildFacts, type InvalidCase, type TestFramework, type ValidCase } from '../src/testing/index.js';
 import { disks } from './helpers.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtInRules, createRuleEngine, defineRule, recommended, type ResizeFacts } from '../src/index.js';
+import { createRuleEngine, defineRule, recommended, type ResizeFacts } from '../src/index.js';
+import { builtInRules } from '../src/rules/index.js';
 import { buildFacts, type FactsOverrides } from '../src/testing/index.js';
 import { disks } from './helpers.js';
 

@@ -4,7 +4,7 @@ import { InvalidFactsError } from '../errors/InvalidFactsError.js';
 import { ResizeFactsSchema, type ResizeFacts } from '../facts/facts-schema.js';
 import { builtInRules } from '../rules/index.js';
 import type { Finding, Plugin, Report, Rule, RuleConfig, RuleConfirmation, RuleContext, RuleReport } from '../types.js';
-import { formatMessage } from './format-message.js';
+import { findingOf } from './finding-of.js';
 import { resolveConfig, type ActiveRule } from './resolve-config.js';
 import { registerRules } from './rule-registry.js';
 
@@ -22,13 +22,26 @@ export interface RuleEngineOptions {
   config?: RuleConfig | undefined;
 }
 
+/** Options of one {@link RuleEngine.check}. */
+export interface EngineCheckOptions {
+  /**
+   * The caller vouches that the facts are valid `ResizeFacts`, typed by construction (e.g.
+   * built by `collectFacts` of `@ecs-resize/core`, which passes this): the engine skips their
+   * validation. Never set it for facts parsed from JSON, read from a file or given by a user:
+   * wrong facts then give wrong verdicts instead of an `InvalidFactsError`.
+   * @default false
+   */
+  trusted?: boolean | undefined;
+}
+
 /** Checks resize facts against the configured rules. */
 export interface RuleEngine {
   /**
-   * Validates the facts (an `InvalidFactsError` lists each bad path), runs every configured
-   * rule and reports. A rule that throws becomes an error finding of its own.
+   * Validates the facts (an `InvalidFactsError` lists each bad path) unless the caller says
+   * they are trusted, runs every configured rule and reports. A rule that throws becomes an
+   * error finding of its own. Each finding's `message` is formatted when it is read.
    */
-  check(facts: ResizeFacts): Promise<Report>;
+  check(facts: ResizeFacts, options?: EngineCheckOptions): Promise<Report>;
   /** The rules that run, in order: id, severity, and the confirmation each accepts, if any. */
   readonly activeRules: ReadonlyArray<{ id: string; severity: Finding['severity']; confirmation?: RuleConfirmation }>;
 }
@@ -53,40 +66,41 @@ function severityOf(active: ActiveRule, report: RuleReport): Finding['severity']
   return report.unverified === true && active.rule.meta.refusal === 'at-once' ? 'warn' : active.severity;
 }
 
-/** Turns one rule's output into findings, refusing what the rule's meta does not declare. */
-function findingsOf(active: ActiveRule, reports: unknown): Finding[] {
-  if (!Array.isArray(reports)) return [brokenRuleFinding(active, 'check() did not return an array')];
-  const { messages, docs } = active.rule.meta;
-  return (reports as RuleReport[]).map((report) => {
-    const template =
-      typeof report?.messageId === 'string' && Object.hasOwn(messages, report.messageId) ? messages[report.messageId] : undefined;
-    if (template === undefined)
-      return brokenRuleFinding(active, `it reported the undeclared messageId ${JSON.stringify(report?.messageId)}`);
-    return {
-      ruleId: active.id,
-      severity: severityOf(active, report),
-      messageId: report.messageId,
-      message: formatMessage(template, report.data),
-      ...(report.data === undefined ? {} : { data: report.data }),
-      docsUrl: docs.url,
-      ...(report.unverified === true ? { unverified: true as const } : {}),
-    };
-  });
+/** What a rule threw, or its promise rejected with: kept apart from what it returned. */
+class RuleThrew {
+  /** @param error What the rule threw. */
+  constructor(readonly error: unknown) {}
 }
 
 /** Runs one rule; synchronous rules stay synchronous (no promise per rule). */
-function runRule(active: ActiveRule & { context: RuleContext }, facts: ResizeFacts): Finding[] | Promise<Finding[]> {
+function runRule(active: ActiveRule & { context: RuleContext }, facts: ResizeFacts): unknown {
   try {
     const output = active.rule.check(facts, active.context);
-    if (output instanceof Promise) {
-      return output.then(
-        (reports) => findingsOf(active, reports),
-        (error: unknown) => [brokenRuleFinding(active, `it threw ${String(error)}`, error)],
-      );
-    }
-    return findingsOf(active, output);
+    return output instanceof Promise ? output.catch((error: unknown) => new RuleThrew(error)) : output;
   } catch (error) {
-    return [brokenRuleFinding(active, `it threw ${String(error)}`, error)];
+    return new RuleThrew(error);
+  }
+}
+
+/** Adds one rule's findings to `findings`, refusing what the rule's meta does not declare. */
+function addFindings(findings: Finding[], active: ActiveRule, output: unknown): void {
+  if (output instanceof RuleThrew) {
+    findings.push(brokenRuleFinding(active, `it threw ${String(output.error)}`, output.error));
+    return;
+  }
+  if (!Array.isArray(output)) {
+    findings.push(brokenRuleFinding(active, 'check() did not return an array'));
+    return;
+  }
+  const { messages, docs } = active.rule.meta;
+  for (const report of output as RuleReport[]) {
+    const template =
+      typeof report?.messageId === 'string' && Object.hasOwn(messages, report.messageId) ? messages[report.messageId] : undefined;
+    findings.push(
+      template === undefined
+        ? brokenRuleFinding(active, `it reported the undeclared messageId ${JSON.stringify(report?.messageId)}`)
+        : findingOf(active.id, severityOf(active, report), report, template, docs.url),
+    );
   }
 }
 
@@ -120,18 +134,20 @@ export function createRuleEngine(options: RuleEngineOptions = {}): RuleEngine {
       severity,
       ...(meta.confirmation === undefined ? {} : { confirmation: meta.confirmation }),
     })),
-    async check(facts) {
-      const parsed = parseFacts(facts);
-      const results = active.map((rule) => runRule(rule, parsed));
-      const settled = results.some((result) => result instanceof Promise) ? await Promise.all(results) : (results as Finding[][]);
-      const findings: Finding[] = [];
-      let errorCount = 0;
-      for (const ruleFindings of settled) {
-        for (const finding of ruleFindings) {
-          findings.push(finding);
-          if (finding.severity === 'error') errorCount += 1;
-        }
+    async check(facts, options) {
+      const checked = options?.trusted === true ? facts : parseFacts(facts);
+      const outputs: unknown[] = [];
+      let waiting = false;
+      for (const rule of active) {
+        const output = runRule(rule, checked);
+        if (output instanceof Promise) waiting = true;
+        outputs.push(output);
       }
+      const settled = waiting ? await Promise.all(outputs) : outputs;
+      const findings: Finding[] = [];
+      for (let index = 0; index < active.length; index += 1) addFindings(findings, active[index]!, settled[index]);
+      let errorCount = 0;
+      for (const finding of findings) if (finding.severity === 'error') errorCount += 1;
       return { ok: errorCount === 0, errorCount, warningCount: findings.length - errorCount, findings };
     },
   };

@@ -39,24 +39,3 @@ export const builtInRules: Readonly<Record<string, Rule<unknown>>> = {
   'same-architecture': sameArchitecture,
   'dedicated-host': dedicatedHost,
 };
-
-export {
-  dedicatedHost,
-  flavorChanges,
-  h1Drivers,
-  noExpandingDisk,
-  noFrozenServer,
-  noKvmToXen,
-  noLockedServer,
-  noSpotServer,
-  nicLimit,
-  prepaidAutoPay,
-  resizableSource,
-  sameArchitecture,
-  sameFamily,
-  serverStopped,
-  targetAllowed,
-  targetOnSale,
-  xenToKvmDrivers,
-  xenVbdLimit,
-};

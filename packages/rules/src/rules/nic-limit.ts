@@ -25,23 +25,23 @@ export const nicLimit = defineRule({
   check({ server, target }) {
     const { nicCount } = server;
     const { maxNics } = target;
-    const data = { serverId: server.id, to: target.id };
     if (nicCount !== undefined && nicCount <= 1) return [];
     if (nicCount !== undefined && maxNics !== undefined) {
       return nicCount > maxNics
-        ? [{ messageId: 'tooManyNics', data: { ...data, nicCount, maxNics, excess: nicCount - maxNics } }]
+        ? [
+            {
+              messageId: 'tooManyNics',
+              data: { serverId: server.id, to: target.id, nicCount, maxNics, excess: nicCount - maxNics },
+            },
+          ]
         : [];
     }
-    const unknown = [
-      ...(nicCount === undefined ? ["the server's NIC count"] : []),
-      ...(maxNics === undefined ? ["the flavor's NIC limit"] : []),
-    ];
-    return [
-      {
-        messageId: 'unverified',
-        data: { ...data, unknown: `${unknown.join(' and ')} ${unknown.length > 1 ? 'are' : 'is'}` },
-        unverified: true,
-      },
-    ];
+    const unknown =
+      nicCount !== undefined
+        ? "the flavor's NIC limit is"
+        : maxNics !== undefined
+          ? "the server's NIC count is"
+          : "the server's NIC count and the flavor's NIC limit are";
+    return [{ messageId: 'unverified', data: { serverId: server.id, to: target.id, unknown }, unverified: true }];
   },
 });

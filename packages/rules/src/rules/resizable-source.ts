@@ -45,8 +45,7 @@ export const resizableSource = defineRule<ResizableSourceOptions, 'generationNot
     const data = { serverId: server.id, from: flavor.id };
     if (generation !== undefined && options.generations.includes(generation))
       return [{ messageId: 'generationNotResizable', data: { ...data, generation: generation.toUpperCase() } }];
-    const localDisks = hasLocalDisks(flavor);
-    if (localDisks === true) return [{ messageId: 'localDisks', data }];
+    if (hasLocalDisks(flavor) === true) return [{ messageId: 'localDisks', data }];
     return generation === undefined ? [{ messageId: 'unverified', data, unverified: true }] : [];
   },
 });

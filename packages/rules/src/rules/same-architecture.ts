@@ -27,13 +27,12 @@ export const sameArchitecture = defineRule({
   check({ server, target }) {
     const fromArchitecture = architectureOf(server.flavor);
     const toArchitecture = architectureOf(target);
+    if (fromArchitecture !== undefined && fromArchitecture === toArchitecture) return [];
     const data = { serverId: server.id, from: server.flavor.id, to: target.id };
     if (fromArchitecture === undefined || toArchitecture === undefined) {
       const unknown = [server.flavor, target].filter((flavor) => architectureOf(flavor) === undefined).map((flavor) => flavor.id);
       return [{ messageId: 'unverified', data: { ...data, unknown: unknown.join(' and ') }, unverified: true }];
     }
-    return fromArchitecture === toArchitecture
-      ? []
-      : [{ messageId: 'otherArchitecture', data: { ...data, fromArchitecture, toArchitecture } }];
+    return [{ messageId: 'otherArchitecture', data: { ...data, fromArchitecture, toArchitecture } }];
   },
 });

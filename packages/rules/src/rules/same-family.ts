@@ -38,15 +38,13 @@ export const sameFamily = defineRule<SameFamilyOptions, 'otherFamily' | 'unverif
     defaultOptions: { performanceTypes: ['gpu', 'fpga', 'saphana'] },
   },
   check({ server, target }, { options }) {
-    const locked = [
-      isOfPerformanceType(server.flavor, options.performanceTypes),
-      isOfPerformanceType(target, options.performanceTypes),
-    ];
-    if (locked.every((side) => side === false)) return [];
+    const fromLocked = isOfPerformanceType(server.flavor, options.performanceTypes);
+    const toLocked = isOfPerformanceType(target, options.performanceTypes);
+    if (fromLocked === false && toLocked === false) return [];
     const from = server.flavor.generation?.toLowerCase();
     const to = target.generation?.toLowerCase();
     const data = { from: server.flavor.id, to: target.id };
-    if (locked.includes(true) && from !== undefined && to !== undefined) {
+    if ((fromLocked === true || toLocked === true) && from !== undefined && to !== undefined) {
       return from === to
         ? []
         : [{ messageId: 'otherFamily', data: { ...data, fromFamily: from.toUpperCase(), toFamily: to.toUpperCase() } }];

@@ -29,12 +29,13 @@ export const serverStopped = defineRule({
   check({ server, mode }) {
     const { status, vmState, taskState } = server;
     const busy = taskState !== undefined && taskState !== null && taskState !== '';
-    const data = { serverId: server.id, status, vmState: vmState ?? 'unknown', taskState: taskState ?? 'none' };
     const stopped = status === 'SHUTOFF' && (vmState === undefined || vmState === 'stopped');
     const running = status === 'ACTIVE' && (vmState === undefined || vmState === 'active');
+    const resizable = stopped || (running && mode === 'withStopServer');
+    if (resizable && !busy && taskState !== undefined) return [];
+    const data = { serverId: server.id, status, vmState: vmState ?? 'unknown', taskState: taskState ?? 'none' };
     if (busy && (stopped || running)) return [{ messageId: 'busy', data }];
-    if (stopped || (running && mode === 'withStopServer'))
-      return taskState === undefined ? [{ messageId: 'unverified', data, unverified: true }] : [];
+    if (resizable) return [{ messageId: 'unverified', data, unverified: true }];
     return [{ messageId: running ? 'notStopped' : 'transitional', data }];
   },
 });

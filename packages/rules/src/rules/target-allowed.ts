@@ -22,9 +22,9 @@ export const targetAllowed = defineRule({
     },
   },
   check({ server, target, allowedTargets }) {
+    if (allowedTargets?.includes(target.id) === true) return [];
     const data = { serverId: server.id, to: target.id };
     if (allowedTargets === undefined) return [{ messageId: 'unverified', data, unverified: true }];
-    if (allowedTargets.includes(target.id)) return [];
     const named = allowedTargets.slice(0, LISTED).join(', ') || 'none (no flavor is allowed)';
     const more = allowedTargets.length > LISTED ? ` and ${allowedTargets.length - LISTED} more` : '';
     return [{ messageId: 'notAllowed', data: { ...data, allowed: named + more } }];

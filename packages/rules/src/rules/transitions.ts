@@ -41,5 +41,7 @@ export function isOldGenerationToH1({ server, target }: ResizeFacts): boolean | 
 
 /** The VBD disks of the server (the system disk is always VBD; SCSI disks do not count). */
 export function vbdDiskCount({ server }: ResizeFacts): number {
-  return server.disks.filter((disk) => disk.type === 'VBD').length;
+  let count = 0;
+  for (const disk of server.disks) if (disk.type === 'VBD') count += 1;
+  return count;
 }

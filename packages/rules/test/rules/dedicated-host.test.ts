@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { dedicatedHost } from '../../src/index.js';
+import { dedicatedHost } from '../../src/rules/dedicated-host.js';
 import { RuleTester, buildFacts } from '../../src/testing/index.js';
 import { SERVER_ID } from '../helpers.js';
 

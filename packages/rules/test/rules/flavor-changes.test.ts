@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { flavorChanges } from '../../src/index.js';
+import { flavorChanges } from '../../src/rules/flavor-changes.js';
 import { RuleTester, buildFacts } from '../../src/testing/index.js';
 import { SERVER_ID } from '../helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { h1Drivers } from '../../src/index.js';
+import { h1Drivers } from '../../src/rules/h1-drivers.js';
 import { RuleTester, buildFacts, type FactsOverrides } from '../../src/testing/index.js';
 import type { ResizeFacts } from '../../src/index.js';
 

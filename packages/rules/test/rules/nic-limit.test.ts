@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { nicLimit } from '../../src/index.js';
+import { nicLimit } from '../../src/rules/nic-limit.js';
 import { RuleTester, buildFacts } from '../../src/testing/index.js';
 import { SERVER_ID } from '../helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { noExpandingDisk } from '../../src/index.js';
+import { noExpandingDisk } from '../../src/rules/no-expanding-disk.js';
 import { RuleTester, buildFacts } from '../../src/testing/index.js';
 import { SERVER_ID, disks } from '../helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { noFrozenServer } from '../../src/index.js';
+import { noFrozenServer } from '../../src/rules/no-frozen-server.js';
 import { RuleTester, buildFacts } from '../../src/testing/index.js';
 import { SERVER_ID } from '../helpers.js';
 

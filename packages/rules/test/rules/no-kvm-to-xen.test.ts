@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { noKvmToXen } from '../../src/index.js';
+import { noKvmToXen } from '../../src/rules/no-kvm-to-xen.js';
 import { RuleTester } from '../../src/testing/index.js';
 import { SERVER_ID, resizeBetween } from '../helpers.js';
 

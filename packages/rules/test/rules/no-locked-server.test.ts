@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { noLockedServer } from '../../src/index.js';
+import { noLockedServer } from '../../src/rules/no-locked-server.js';
 import { RuleTester, buildFacts } from '../../src/testing/index.js';
 import { SERVER_ID } from '../helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { noSpotServer } from '../../src/index.js';
+import { noSpotServer } from '../../src/rules/no-spot-server.js';
 import { RuleTester, buildFacts } from '../../src/testing/index.js';
 import { SERVER_ID } from '../helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { prepaidAutoPay } from '../../src/index.js';
+import { prepaidAutoPay } from '../../src/rules/prepaid-auto-pay.js';
 import { RuleTester, buildFacts } from '../../src/testing/index.js';
 import { SERVER_ID } from '../helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { resizableSource } from '../../src/index.js';
+import { resizableSource } from '../../src/rules/resizable-source.js';
 import type { FlavorFacts } from '../../src/index.js';
 import { RuleTester, buildFacts } from '../../src/testing/index.js';
 import { SERVER_ID } from '../helpers.js';

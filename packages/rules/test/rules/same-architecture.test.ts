@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { sameArchitecture } from '../../src/index.js';
+import { sameArchitecture } from '../../src/rules/same-architecture.js';
 import type { FlavorFacts } from '../../src/index.js';
 import { RuleTester, buildFacts } from '../../src/testing/index.js';
 

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { sameFamily } from '../../src/index.js';
+import { sameFamily } from '../../src/rules/same-family.js';
 import type { FlavorFacts } from '../../src/index.js';
 import { RuleTester, buildFacts } from '../../src/testing/index.js';
 

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { serverStopped } from '../../src/index.js';
+import { serverStopped } from '../../src/rules/server-stopped.js';
 import { RuleTester, buildFacts } from '../../src/testing/index.js';
 import { SERVER_ID } from '../helpers.js';
 

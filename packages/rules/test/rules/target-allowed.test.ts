@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { targetAllowed } from '../../src/index.js';
+import { targetAllowed } from '../../src/rules/target-allowed.js';
 import { RuleTester, buildFacts } from '../../src/testing/index.js';
 import { SERVER_ID } from '../helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { targetOnSale } from '../../src/index.js';
+import { targetOnSale } from '../../src/rules/target-on-sale.js';
 import { RuleTester, buildFacts } from '../../src/testing/index.js';
 
 new RuleTester({ describe, it }).run('target-on-sale', targetOnSale, {

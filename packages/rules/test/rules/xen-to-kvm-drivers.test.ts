@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { xenToKvmDrivers } from '../../src/index.js';
+import { xenToKvmDrivers } from '../../src/rules/xen-to-kvm-drivers.js';
 import { RuleTester } from '../../src/testing/index.js';
 import { resizeBetween } from '../helpers.js';
 

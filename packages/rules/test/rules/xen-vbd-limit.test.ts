@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { xenVbdLimit } from '../../src/index.js';
+import { xenVbdLimit } from '../../src/rules/xen-vbd-limit.js';
 import { RuleTester } from '../../src/testing/index.js';
 import { SERVER_ID, disks, resizeBetween } from '../helpers.js';
 
