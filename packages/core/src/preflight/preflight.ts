@@ -1,4 +1,4 @@
-import type { ResizeFacts } from '@ecs-resize/rules';
+import type { EngineCheckOptions, ResizeFacts } from '@ecs-resize/rules';
 import * as v from 'valibot';
 
 /** One finding of a preflight report (a `@ecs-resize/rules` finding fits). */
@@ -27,8 +27,12 @@ export interface PreflightReport {
  * rules itself.
  */
 export interface Preflight<TReport extends PreflightReport = PreflightReport> {
-  /** Checks the facts of one resize; a report with `ok` false blocks it. */
-  check(facts: ResizeFacts): TReport | Promise<TReport>;
+  /**
+   * Checks the facts of one resize; a report with `ok` false blocks it. Core passes
+   * `{ trusted: true }`: its facts are built by `collectFacts`, valid by construction, so the
+   * rule engine need not validate them again. A preflight may ignore it.
+   */
+  check(facts: ResizeFacts, options?: EngineCheckOptions): TReport | Promise<TReport>;
 }
 
 /** Something with a `check(facts)` method. */
