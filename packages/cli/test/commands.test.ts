@@ -93,7 +93,7 @@ describe.concurrent('check', () => {
     });
     const bad = await cli(['check', '../servers', 's3.large.2'], env);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/Invalid input to collectFacts\(\): serverId/);
+    expect(bad.stderr).toMatch(/Invalid input to check\(\): serverId/);
   });
 
   it('masks a secret even where it was typed by mistake', async () => {

@@ -1,28 +1,52 @@
 import type { Confirmations } from '@ecs-resize/core';
+import { createRuleEngine, listConfirmations, type RuleConfirmation, type RuleEngine } from '@ecs-resize/rules';
 import { UsageError } from '../errors/UsageError.js';
 
-/** The confirmation names (the ids of the rules that ask for them), to the facts' keys. */
-const CONFIRMATION_KEYS: Readonly<Record<string, keyof Confirmations>> = {
-  'xen-to-kvm-drivers': 'xenToKvmDrivers',
-  'h1-drivers': 'h1Drivers',
-};
+/** The confirmations the built-in rules declare (`meta.confirmation`), made once, for the help. */
+let builtIn: readonly RuleConfirmation[] | undefined;
 
-/** The names accepted, for messages and the help. */
-export const CONFIRMATION_NAMES = Object.keys(CONFIRMATION_KEYS);
+/** The confirmations of the built-in rules, in rule order: `xen-to-kvm-drivers`, `h1-drivers`. */
+export function builtInConfirmations(): readonly RuleConfirmation[] {
+  builtIn ??= listConfirmations(createRuleEngine());
+  return builtIn;
+}
+
+/** The help's lines on `--confirm`: each built-in confirmation and what it attests, in the rule's words. */
+export function confirmationHelp(): string {
+  const lines = builtInConfirmations().map(({ name, label }) => `  ${name}: ${label}.`);
+  return ['', 'What --confirm attests, for the rule that asks:', ...lines].join('\n');
+}
+
+/**
+ * The confirmations an engine accepts: those its active rules declare (a plugin's too), then
+ * the built-in ones it turned off (`--force`), which still parse but change nothing.
+ */
+export function confirmationsOf(engine: Pick<RuleEngine, 'activeRules'>): readonly RuleConfirmation[] {
+  const active = listConfirmations(engine);
+  return [...active, ...builtInConfirmations().filter((known) => !active.some(({ key }) => key === known.key))];
+}
 
 /**
  * What the operator attests, from names such as `xen-to-kvm-drivers` and `h1-drivers`
- * (`--confirm xen-to-kvm-drivers,h1-drivers`, or a fleet file's `confirm` column).
+ * (`--confirm xen-to-kvm-drivers,h1-drivers`, or a fleet file's `confirm` column): each name
+ * is a rule's `meta.confirmation.name`, turned into its key.
  * @param where Where the names came from, for the message, e.g. `--confirm`.
+ * @param offered The confirmations accepted. @default the built-in rules'
  * @throws {UsageError} For an unknown name.
  */
-export function confirmationsFrom(names: readonly string[], where: string): Confirmations {
+export function confirmationsFrom(
+  names: readonly string[],
+  where: string,
+  offered: readonly RuleConfirmation[] = builtInConfirmations(),
+): Confirmations {
   const confirmations: Confirmations = {};
   for (const name of names) {
-    const key = CONFIRMATION_KEYS[name];
-    if (key === undefined)
-      throw new UsageError(`${where}: unknown confirmation "${name}"; use ${CONFIRMATION_NAMES.join(', ')}.`);
-    confirmations[key] = true;
+    const confirmation = offered.find((candidate) => candidate.name === name);
+    if (confirmation === undefined) {
+      const known = offered.map((candidate) => candidate.name).join(', ');
+      throw new UsageError(`${where}: unknown confirmation "${name}"; use ${known}.`);
+    }
+    confirmations[confirmation.key] = true;
   }
   return confirmations;
 }

@@ -1,6 +1,7 @@
 import type { Confirmations } from '@ecs-resize/core';
+import type { RuleEngine } from '@ecs-resize/rules';
 import { UsageError } from '../errors/UsageError.js';
-import { CONFIRMATION_NAMES, confirmationsFrom } from './confirmations.js';
+import { builtInConfirmations, confirmationsFrom, confirmationsOf } from './confirmations.js';
 import { parseMode, WITH_STOP_SERVER } from './mode.js';
 import type { OptionSpecs } from './option-spec.js';
 import type { OptionValues } from './option-values.js';
@@ -15,7 +16,9 @@ export const PREFLIGHT_OPTIONS = {
   confirm: {
     type: 'string',
     value: '<list>',
-    description: `attest what the API cannot see, comma-separated: ${CONFIRMATION_NAMES.join(', ')} (guest drivers installed)`,
+    description: `attest what the API cannot see, comma-separated: ${builtInConfirmations()
+      .map(({ name }) => name)
+      .join(', ')} (see above), or a plugin rule's`,
   },
   force: { type: 'string', value: '<rule-id,...>', description: 'turn these rules off (only these), e.g. server-stopped' },
   'auto-pay': {
@@ -57,12 +60,13 @@ function autoPayFrom(options: OptionValues): boolean | undefined {
  * `--mode`, `--confirm`, `--auto-pay`/`--no-auto-pay` and `--dedicated-host`, checked
  * (`--force` is read by the rule engine; the host id is checked by the client, like every id).
  * The preflight sees what the resize will send.
+ * `--confirm` takes the confirmations the engine's rules declare (`meta.confirmation`).
  * @throws {UsageError} For a bad mode, an unknown confirmation, or both auto-pay flags.
  */
-export function preflightSettingsFrom(options: OptionValues): PreflightSettings {
+export function preflightSettingsFrom(options: OptionValues, engine: Pick<RuleEngine, 'activeRules'>): PreflightSettings {
   return {
     mode: parseMode(options.string('mode')),
-    confirmations: confirmationsFrom(options.list('confirm'), '--confirm'),
+    confirmations: confirmationsFrom(options.list('confirm'), '--confirm', confirmationsOf(engine)),
     autoPay: autoPayFrom(options),
     dedicatedHostId: options.string('dedicated-host'),
   };

@@ -1,3 +1,4 @@
+import { confirmationHelp } from '../args/confirmations.js';
 import { PREFLIGHT_OPTIONS, preflightSettingsFrom } from '../args/preflight-options.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatPreflight, preflightToJson } from '../output/format-report.js';
@@ -14,6 +15,7 @@ export const checkCommand: Command = {
     'Reads the server, its allowed target flavors, its disks and the flavors from the API, and',
     'runs the rules (the built-in ones, and those of the rules config). Exit code 0 when the',
     'resize may go ahead, 1 when a rule blocks it. Nothing is sent but reads.',
+    confirmationHelp(),
   ].join('\n'),
   examples: [
     'ecs-resize check 6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000003 s3.large.2',
@@ -21,8 +23,9 @@ export const checkCommand: Command = {
     'ecs-resize check 6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000013 s3.xlarge.2 --auto-pay',
   ],
   async run({ args: [serverId = '', flavorRef = ''], options, terminal, signal, client, engine }) {
-    const settings = preflightSettingsFrom(options);
-    const result = await runPreflight(client(), await engine(), serverId, flavorRef, { ...settings, signal });
+    const rules = await engine();
+    const settings = preflightSettingsFrom(options, rules);
+    const result = await runPreflight(client(), rules, serverId, flavorRef, { ...settings, signal });
     if (terminal.json) terminal.printJson(preflightToJson(result));
     else terminal.print(formatPreflight(result, terminal.colors));
     return result.report.ok ? ExitCode.ok : ExitCode.blocked;

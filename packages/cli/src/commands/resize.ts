@@ -1,3 +1,4 @@
+import { confirmationHelp } from '../args/confirmations.js';
 import { PREFLIGHT_OPTIONS, preflightSettingsFrom } from '../args/preflight-options.js';
 import { WAIT_OPTIONS, waitSettingsFrom } from '../args/wait-options.js';
 import { UsageError } from '../errors/UsageError.js';
@@ -25,19 +26,21 @@ export const resizeCommand: Command = {
     'Runs the same preflight as `check`; when a rule blocks, nothing is sent (exit code 1).',
     'Otherwise sends the resize once (never retried after it may have arrived) and prints the',
     'job id. With --wait, follows the job to its end: exit code 4 when it fails.',
+    confirmationHelp(),
   ].join('\n'),
   examples: [
     'ecs-resize resize 6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000007 s3.xlarge.2 --mode withStopServer --wait',
     'ecs-resize resize 6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000003 s3.large.2 --confirm xen-to-kvm-drivers --dry-run',
   ],
   async run({ args: [serverId = '', flavorRef = ''], options, terminal, signal, client, engine }) {
-    const settings = preflightSettingsFrom(options);
+    const rules = await engine();
+    const settings = preflightSettingsFrom(options, rules);
     const { mode, autoPay, dedicatedHostId } = settings;
     const waitSettings = waitSettingsFrom(options);
     const [wait, dryRun] = [options.flag('wait'), options.flag('dry-run')];
     if (wait && dryRun) throw new UsageError('--wait and --dry-run do not go together: a dry run creates no job.');
     const ecs = client();
-    const preflight = await runPreflight(ecs, await engine(), serverId, flavorRef, { ...settings, signal });
+    const preflight = await runPreflight(ecs, rules, serverId, flavorRef, { ...settings, signal });
     if (!terminal.json) terminal.print(formatPreflight(preflight, terminal.colors));
     if (!preflight.report.ok) {
       if (terminal.json) terminal.printJson({ ...preflightToJson(preflight), resized: false });

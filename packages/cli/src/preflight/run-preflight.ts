@@ -1,4 +1,4 @@
-import type { Confirmations, EcsClient } from '@ecs-resize/core';
+import { check, type Confirmations, type EcsConnection } from '@ecs-resize/core';
 import type { Report, ResizeFacts, RuleEngine } from '@ecs-resize/rules';
 
 /** What a preflight found: the facts the rules saw, and their report. */
@@ -12,6 +12,7 @@ export interface PreflightResult {
 /** What a preflight takes besides the server and flavor. */
 export interface PreflightOptions {
   readonly mode?: 'withStopServer' | undefined;
+  /** What the operator attests (`--confirm`). */
   readonly confirmations?: Confirmations | undefined;
   /** The request's `autoPay`, which the rules check as the resize will send it. */
   readonly autoPay?: boolean | undefined;
@@ -20,14 +21,14 @@ export interface PreflightOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** Collects the facts of a resize from the API (`collectFacts`) and checks them with the rules. */
+/** Checks a resize with the rules through core's `check`: the facts from the API, then the report. */
 export async function runPreflight(
-  client: EcsClient,
+  ecs: EcsConnection,
   engine: RuleEngine,
   serverId: string,
   flavorRef: string,
-  { mode, confirmations, autoPay, dedicatedHostId, signal }: PreflightOptions,
+  options: PreflightOptions,
 ): Promise<PreflightResult> {
-  const facts = await client.collectFacts(serverId, flavorRef, { mode, confirmations, autoPay, dedicatedHostId, signal });
-  return { serverId, flavorRef, facts, report: await engine.check(facts) };
+  const { facts, report } = await check(ecs, serverId, flavorRef, { ...options, preflight: engine });
+  return { serverId, flavorRef, facts, report };
 }

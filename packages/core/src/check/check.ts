@@ -5,7 +5,8 @@ import { _collectFacts, FactsOptionsEntries, type CollectFactsOptions } from '..
 import { IdSchema } from '../input/id-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { ServerIdSchema } from '../input/server-id-schema.js';
-import { PreflightSchema, type Preflight, type PreflightReport } from '../preflight/preflight.js';
+import { PreflightError } from '../errors/PreflightError.js';
+import { PreflightSchema, type Preflight, type PreflightFinding, type PreflightReport } from '../preflight/preflight.js';
 
 /** Options of `check`: the preflight, and what the resize will send and the operator attests. */
 export interface CheckOptions<TReport extends PreflightReport = PreflightReport> extends CollectFactsOptions {
@@ -79,4 +80,21 @@ export async function check<TReport extends PreflightReport>(
 ): Promise<CheckResult<TReport>> {
   const input = parseInput('check', '', InputSchema, { serverId, flavorRef, options });
   return _check(ecs, input.serverId, input.flavorRef, { ...input.options, preflight: options.preflight });
+}
+
+/**
+ * The preflight of a resize: checks it, throws `PreflightError` when the report has errors
+ * (nothing is sent), else returns the warnings. `resize` imports it only when given a
+ * preflight, so that a page that resizes without one bundles none of the look-ups.
+ * @internal
+ */
+export async function _preflightResize(
+  ecs: EcsConnection,
+  serverId: string,
+  flavorRef: string,
+  options: CheckOptions,
+): Promise<PreflightFinding[]> {
+  const { report } = await _check(ecs, serverId, flavorRef, options);
+  if (!report.ok) throw new PreflightError(serverId, flavorRef, report, ecs.transport.secrets());
+  return report.findings.filter((finding) => finding.severity === 'warn');
 }

@@ -7,11 +7,9 @@ import { ModeSchema } from '../input/mode-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { requestOptionsEntries, type RequestOptions } from '../input/request-options.js';
 import { DryRunResponseSchema, ResizeResponseSchema } from '../schemas/resize-response.js';
-import { PreflightError } from '../errors/PreflightError.js';
 import { EcsInputError } from '../errors/EcsInputError.js';
 import type { Confirmations } from '../facts/assemble-facts.js';
 import { PreflightSchema, type Preflight, type PreflightFinding } from '../preflight/preflight.js';
-import type { CheckOptions } from '../check/check.js';
 import { ConfirmationsSchema } from '../facts/confirmations-schema.js';
 
 /** Options of `resize`. */
@@ -99,15 +97,18 @@ export async function resize(
       { path: 'options.confirmations', message: 'only apply with options.preflight: pass a preflight too' },
     ]);
   }
+  // Imported only now: a page that resizes without a preflight bundles none of the look-ups.
   const warnings = preflight
-    ? await runPreflight(ecs, input.serverId, input.flavorRef, {
-        preflight,
-        signal,
-        mode,
-        confirmations,
-        autoPay,
-        dedicatedHostId,
-      })
+    ? await import('../check/check.js').then(({ _preflightResize }) =>
+        _preflightResize(ecs, input.serverId, input.flavorRef, {
+          preflight,
+          signal,
+          mode,
+          confirmations,
+          autoPay,
+          dedicatedHostId,
+        }),
+      )
     : undefined;
   const route = autoPay === undefined && dedicatedHostId === undefined ? 'resize' : 'resizeWithPayment';
   const call = {
@@ -131,20 +132,4 @@ export async function resize(
     ...(body?.order_id === undefined ? {} : { orderId: body.order_id }),
     ...(warnings ? { warnings } : {}),
   };
-}
-
-/**
- * Checks the resize with `check` (imported only now, so that a page that resizes without a
- * preflight bundles none of the look-ups); throws `PreflightError` on errors, returns the warnings.
- */
-async function runPreflight(
-  ecs: EcsConnection,
-  serverId: string,
-  flavorRef: string,
-  options: CheckOptions,
-): Promise<PreflightFinding[]> {
-  const { _check } = await import('../check/check.js');
-  const { report } = await _check(ecs, serverId, flavorRef, options);
-  if (!report.ok) throw new PreflightError(serverId, flavorRef, report, ecs.transport.secrets());
-  return report.findings.filter((finding) => finding.severity === 'warn');
 }
