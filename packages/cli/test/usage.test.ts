@@ -6,7 +6,7 @@ import { cli } from './helpers/cli.js';
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** The commands and the words that call them. */
-const COMMANDS = ['check', 'resize', 'flavors', 'job', 'fleet plan', 'fleet apply', 'config', 'demo'];
+const COMMANDS = ['check', 'resize', 'flavors', 'job', 'fleet plan', 'fleet apply', 'config'];
 
 describe.concurrent('help and version', () => {
   it('lists every command, the environment and the exit codes', async () => {

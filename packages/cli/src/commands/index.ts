@@ -1,7 +1,6 @@
 import { checkCommand } from './check.js';
 import type { Command } from './command.js';
 import { configCommand } from './config.js';
-import { demoCommand } from './demo.js';
 import { flavorsCommand } from './flavors.js';
 import { fleetApplyCommand } from './fleet-apply.js';
 import { fleetPlanCommand } from './fleet-plan.js';
@@ -17,5 +16,4 @@ export const COMMANDS: readonly Command[] = [
   fleetPlanCommand,
   fleetApplyCommand,
   configCommand,
-  demoCommand,
 ];

@@ -53,12 +53,12 @@ export function akSkEnv(emulator: Emulator): Record<string, string> {
 }
 
 /**
- * Runs `node dist/bin.js ...args` with exactly `env` (a clean environment), waits for it to
- * end, and checks that no secret appears in its output.
+ * Runs `node dist/bin.js ...args` (or another built program, `bin`) with exactly `env` (a clean
+ * environment), waits for it to end, and checks that no secret appears in its output.
  */
-export function cli(args: readonly string[], env: Record<string, string> = {}, cwd?: string): Promise<CliResult> {
+export function cli(args: readonly string[], env: Record<string, string> = {}, cwd?: string, bin = BIN): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [BIN, ...args], { env, cwd, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { env, cwd, encoding: 'utf8' }, (error, stdout, stderr) => {
       const result = { code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr };
       try {
         expectNoSecrets(result);
@@ -79,9 +79,9 @@ export interface CliProcess {
   readonly done: Promise<CliResult & { signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `node dist/bin.js ...args` with exactly `env`, to talk to it while it runs. */
-export function spawnCli(args: readonly string[], env: Record<string, string> = {}, cwd?: string): CliProcess {
-  const child = spawn(process.execPath, [BIN, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `node dist/bin.js ...args` (or `bin`) with exactly `env`, to talk to it while it runs. */
+export function spawnCli(args: readonly string[], env: Record<string, string> = {}, cwd?: string, bin = BIN): CliProcess {
+  const child = spawn(process.execPath, [bin, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const listeners = new Set<() => void>();

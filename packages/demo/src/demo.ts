@@ -1,20 +1,21 @@
-import { DEFAULT_CREDENTIALS, DEFAULT_PROJECT_ID, SERVERS, startEmulator, type Emulator } from '@ecs-resize/emulator';
+import { colorsFor, ExitCode, formatTable, runCli, type CliIo, type OutputStream } from '@ecs-resize/cli';
+import {
+  DEFAULT_CREDENTIALS,
+  DEFAULT_PROJECT_ID,
+  defaultData,
+  SERVERS,
+  startEmulator,
+  type Emulator,
+} from '@ecs-resize/emulator';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CliIo } from './cli-io.js';
-import type { Environment } from './config/environment.js';
-import { ExitCode } from './exit-codes.js';
-import { colorsFor } from './output/colors.js';
-import type { OutputStream } from './output/output-stream.js';
-import { formatTable } from './output/table.js';
-import { runCli } from './run-cli.js';
 
 /** Options of {@link runDemo}. */
 export interface DemoOptions {
   /** Where the walk-through goes, errors included (a transcript, in order). */
   readonly stdout: OutputStream;
   /** The environment; only `NO_COLOR` is read. @default {} */
-  readonly env?: Environment | undefined;
+  readonly env?: CliIo['env'] | undefined;
   /**
    * An emulator already running there (with its default project and credentials), instead of
    * starting one. Its servers must be as seeded.
@@ -44,12 +45,16 @@ interface DemoCase {
 /** The first pause between two polls of a job, in the demo's commands (ms). */
 const POLL_INTERVAL = '250';
 
+/** The seeded servers' names by id: the summary names a server as the case's heading does. */
+const SERVER_NAMES = new Map(defaultData().servers.map((server) => [server.id, server.name]));
+
 /** `ecs-resize resize <server> <flavor> [flags]`, waited for with the demo's short poll interval. */
 function resize(server: keyof typeof SERVERS, flavor: string, expected: number, ...flags: string[]): DemoStep {
+  const serverId = SERVERS[server];
   const poll = flags.includes('--wait') ? ['--interval', POLL_INTERVAL] : [];
   return {
-    argv: ['resize', SERVERS[server], flavor, ...flags, ...poll],
-    label: [`resize ${server} ${flavor}`, ...flags].join(' '),
+    argv: ['resize', serverId, flavor, ...flags, ...poll],
+    label: [`resize ${SERVER_NAMES.get(serverId) ?? serverId} ${flavor}`, ...flags].join(' '),
     expected,
   };
 }

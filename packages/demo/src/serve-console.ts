@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../errors/UsageError.js';
+import { DemoSetupError } from './demo-setup-error.js';
 import { consolePage } from './console-page.js';
 
 /** A running demo console. */
@@ -35,7 +35,7 @@ function pathOf(target: string): string | undefined {
 function browserBundle(): Buffer {
   const path = fileURLToPath(import.meta.resolve('@ecs-resize/browser/iife'));
   if (!existsSync(path))
-    throw new UsageError(`The browser bundle ${path} is missing: build it with pnpm --filter @ecs-resize/browser build.`);
+    throw new DemoSetupError(`The browser bundle ${path} is missing: build it with pnpm --filter @ecs-resize/browser build.`);
   return readFileSync(path);
 }
 
@@ -43,7 +43,7 @@ function browserBundle(): Buffer {
  * Serves the demo console on 127.0.0.1:`port` (0: a free one): the page at `/`, the browser
  * bundle at `/ecs-resize.iife.js`, and the signing proxy at `/ecs-proxy`, which signs with the
  * emulator's default AK/SK and forwards to an embedded emulator.
- * @throws {UsageError} When the browser bundle has not been built.
+ * @throws {DemoSetupError} When the browser bundle has not been built.
  */
 export async function serveDemoConsole(port: number, jobDurationMs: number): Promise<DemoConsole> {
   const bundle = browserBundle();
@@ -80,7 +80,7 @@ export async function serveDemoConsole(port: number, jobDurationMs: number): Pro
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   } catch (error) {
     await emulator.close();
-    throw new UsageError(`Cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`, { cause: error });
+    throw new DemoSetupError(`Cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`, { cause: error });
   }
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
