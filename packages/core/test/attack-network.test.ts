@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { runInNewContext } from 'node:vm';
 import { DEFAULT_PROJECT_ID, DEFAULT_TOKEN, SERVERS } from '@ecs-resize/emulator';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { provesNeverSent } from '../src/http/retry-policy.js';
+import { provesNeverSent } from '../src/http/never-sent.js';
 import { createEcsClient, EcsNetworkError, type EcsClient } from '../src/index.js';
 import { rejectionOf } from './helpers.js';
 import { closedPort } from './loopback-server.js';

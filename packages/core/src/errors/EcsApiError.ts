@@ -1,6 +1,7 @@
 import { redactSecretsDeep } from '../http/redact.js';
 import { EcsError } from './EcsError.js';
 import { hintFor } from './api-error-hints.js';
+import { classifyApiFailure } from './failure-class.js';
 
 /** A nested error detail some ECS error bodies carry (`error.details`). */
 export interface ApiErrorDetail {
@@ -53,11 +54,12 @@ export class EcsApiError extends EcsError {
   readonly hint: string | undefined;
 
   /**
-   * True for a 5xx: a gateway may have passed the request on before failing. A 4xx (and a
-   * throttling envelope) is a refusal: nothing was done.
+   * True for a 5xx: a gateway may have passed the request on before failing; false for a 4xx,
+   * and for a refusal whose code says so whatever the status (throttling, `Ecs.0603` busy with
+   * 501): nothing was done. See `errors/failure-class.ts`.
    */
   override get mayHaveTakenEffect(): boolean {
-    return this.status >= 500;
+    return classifyApiFailure(this.status, this.code).mayHaveTakenEffect;
   }
 
   /** @param unmasked The parsed response; every string in it is masked with its `secrets` before it is kept. */

@@ -1,3 +1,5 @@
+import { classifyApiFailure } from './failure-class.js';
+
 /** Advice shared by several codes. */
 const PICK_ANOTHER = 'Pick a flavor different from the current one.';
 const CHECK_IDS = 'Check the server id and the project id.';
@@ -34,8 +36,9 @@ const hintsByCode: Readonly<Record<string, string>> = {
 function hintForStatus(status: number): string | undefined {
   if (status === 401) return AUTH_FAILED;
   if (status === 403) return 'Permission denied: the credentials need the ECS permission for this action.';
-  if (status === 429) return THROTTLED;
-  if (status >= 500) return 'The service failed: try again later.';
+  const failure = classifyApiFailure(status, undefined);
+  if (failure.transient) return failure.mayHaveTakenEffect ? 'The service failed: try again later.' : THROTTLED;
+  if (failure.mayHaveTakenEffect) return 'The service cannot serve this request: check the endpoint.';
   return undefined;
 }
 

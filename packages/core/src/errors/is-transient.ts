@@ -1,21 +1,11 @@
-import { EcsApiError } from './EcsApiError.js';
-import { EcsNetworkError } from './EcsNetworkError.js';
-import { EcsResponseError } from './EcsResponseError.js';
-import { EcsTimeoutError } from './EcsTimeoutError.js';
-
-/** Codes that mean "throttled, try later", whatever the HTTP status (`Common.0024` comes with 202). */
-const THROTTLE_CODES = new Set(['APIG.0308', 'APIGW.0308', 'Common.0024', 'Common.1503']);
+import { classifyFailure } from './failure-class.js';
 
 /**
  * True for a failure that says nothing about the thing asked for and may pass on its own: no
- * response, a timeout, throttling, a 5xx, or a garbled body. Safe to ask again for reads only.
+ * response, a timeout, throttling (429, or a throttling code whatever the status, as
+ * `Common.0024` with 202), a busy server (`Ecs.0603`), a 500/502/503/504, or a garbled body.
+ * Safe to ask again for reads only. Works across realms. See `errors/failure-class.ts`.
  */
 export function isTransientError(error: unknown): boolean {
-  if (error instanceof EcsNetworkError || error instanceof EcsTimeoutError || error instanceof EcsResponseError) {
-    return true;
-  }
-  if (error instanceof EcsApiError) {
-    return error.status === 429 || error.status >= 500 || (error.code !== undefined && THROTTLE_CODES.has(error.code));
-  }
-  return false;
+  return classifyFailure(error).transient;
 }

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { EcsResponseError } from '../errors/EcsResponseError.js';
 import { parseErrorBody } from './error-body.js';
 import { readText } from './read-text.js';
-import { apiError, type FailedRequest } from './to-ecs-error.js';
+import type { FailedRequest } from './failed-request.js';
+import { apiError } from './to-ecs-error.js';
 
 /**
  * Reads a 2xx response (at most `maxResponseBytes` of it) and validates it against `schema`.

@@ -1,6 +1,6 @@
 import { EcsTimeoutError } from '../errors/EcsTimeoutError.js';
 import { readAtMost } from '../utils/read-at-most.js';
-import type { FailedRequest } from './to-ecs-error.js';
+import type { FailedRequest } from './failed-request.js';
 
 /** What was read of a response body. */
 export interface BodyText {

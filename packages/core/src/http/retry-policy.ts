@@ -1,4 +1,7 @@
-import { HTTPError, type RetryOptions } from 'ky';
+import type { RetryOptions } from 'ky';
+import { classifyFailure, mayRetry } from '../errors/failure-class.js';
+import type { FailedRequest } from './failed-request.js';
+import { toEcsError } from './to-ecs-error.js';
 
 /** The longest `Retry-After` honoured, in milliseconds; a longer one is cut to this. */
 export const MAX_RETRY_AFTER = 30_000;
@@ -6,79 +9,37 @@ export const MAX_RETRY_AFTER = 30_000;
 /** The longest pause between two attempts without `Retry-After`, in milliseconds. */
 export const MAX_BACKOFF = 10_000;
 
-/**
- * System error codes that prove the connection was never made, so the request never left:
- * refused (nothing listens), the name not found, no route, no such local address or address
- * family (an IPv6 attempt of happy eyeballs on a host without IPv6), or the connect timing out.
- */
-const NEVER_SENT_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EHOSTUNREACH',
-  'EHOSTDOWN',
-  'EADDRNOTAVAIL',
-  'EAFNOSUPPORT',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
+/** Every status ky treats as an error: which of them is retried, the failure class decides. */
+const ERROR_STATUSES = Array.from({ length: 200 }, (_, offset) => 400 + offset);
 
-/** How deep the causes of a fetch error are followed: far more than any runtime nests them. */
-const MAX_CAUSE_DEPTH = 8;
+/** What a retry decision needs of the client: the request fields that do not change per call. */
+export type RetryContext = Omit<FailedRequest, 'method' | 'url' | 'signal'>;
 
 /**
- * Every error code in a fetch error's causes, at any depth: `cause` chains (undici's
- * `TypeError: fetch failed` → `Error: connect ECONNREFUSED`, a wrapping `fetch` the caller
- * passed), and each attempt of an aggregate (Node's happy eyeballs tries every address of a
- * host and fails with an `AggregateError` of them). Aggregates are recognised by their
- * `errors` array, not `instanceof`, which fails across realms. Bounded, so a cycle ends.
- */
-function causeCodes(error: unknown, depth = 0): string[] {
-  if (typeof error !== 'object' || error === null || depth > MAX_CAUSE_DEPTH) return [];
-  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
-  const nested = [cause, ...(Array.isArray(errors) ? (errors as unknown[]) : [])];
-  return [...(typeof code === 'string' ? [code] : []), ...nested.flatMap((inner) => causeCodes(inner, depth + 1))];
-}
-
-/**
- * True only when a fetch failure proves the request never reached the server: it names at
- * least one error code, and every code it names, at any depth, is one of a connection never
- * made (`ECONNREFUSED`, `ENOTFOUND`, ...). A browser never says why, so it is never proven
- * there, and a reset or a timeout may come after the server has the request.
+ * The retry options of one method, built once per client: exponential backoff with full jitter,
+ * `Retry-After` honoured on 429 and 503, bounded waits. Whether a failure is retried is decided
+ * by `errors/failure-class.ts` on the error core would throw (so an error body's code counts,
+ * as `Ecs.0603` on a 501): a read whenever the failure is transient, a write (the resize POST)
+ * only when it provably did nothing (throttled, or a connection never made). A failure not
+ * retried is thrown as that error; the body of an HTTP error is read once, here.
  * @internal
  */
-export function provesNeverSent(error: unknown): boolean {
-  const codes = causeCodes(error);
-  return codes.length > 0 && codes.every((code) => NEVER_SENT_CODES.has(code));
-}
-
-/** Shared by both policies: exponential backoff with full jitter, bounded waits. */
-function base(limit: number): RetryOptions {
-  return { limit, jitter: true, backoffLimit: MAX_BACKOFF, maxRetryAfter: MAX_RETRY_AFTER, afterStatusCodes: [429, 503] };
-}
-
-/**
- * Reads (GET) are retried on network errors, timeouts, 429 (honouring `Retry-After`) and
- * 500/502/503/504.
- * @internal
- */
-export function readRetry(limit: number): RetryOptions {
-  return { ...base(limit), methods: ['get'], statusCodes: [429, 500, 502, 503, 504], retryOnTimeout: true };
-}
-
-/**
- * A write (the resize POST) is retried only when it provably did not happen: on 429 (the gateway
- * throttled it before it reached ECS), or when the connection was never made. Never on a
- * timeout, a reset, or a 5xx, after which the resize may be running.
- * @internal
- */
-export function writeRetry(limit: number): RetryOptions {
+export function retryPolicy(method: 'GET' | 'POST', limit: number, context: RetryContext): RetryOptions {
   return {
-    ...base(limit),
-    methods: ['post'],
-    statusCodes: [429],
-    retryOnTimeout: false,
-    shouldRetry: ({ error }) => (error instanceof HTTPError ? undefined : provesNeverSent(error)),
+    limit,
+    jitter: true,
+    backoffLimit: MAX_BACKOFF,
+    maxRetryAfter: MAX_RETRY_AFTER,
+    afterStatusCodes: [429, 503],
+    methods: [method.toLowerCase()],
+    statusCodes: ERROR_STATUSES,
+    retryOnTimeout: true,
+    async shouldRetry({ error }) {
+      const url = (error as { request?: { url?: unknown } }).request?.url;
+      const failure = await toEcsError(error, { ...context, method, url: typeof url === 'string' ? url : '' });
+      if (!mayRetry(classifyFailure(failure), method)) throw failure;
+      // Undefined, not true: ky then still honours Retry-After.
+      return undefined;
+    },
   };
 }

@@ -5,21 +5,8 @@ import { EcsNetworkError } from '../errors/EcsNetworkError.js';
 import { EcsTimeoutError } from '../errors/EcsTimeoutError.js';
 import { MAX_ERROR_BODY_BYTES, parseErrorText, type ErrorBody } from './error-body.js';
 import { readText } from './read-text.js';
-import { provesNeverSent } from './retry-policy.js';
-
-/** The request an error belongs to. */
-export interface FailedRequest {
-  method: string;
-  url: string;
-  /** The per-attempt timeout, for the message of a timeout. */
-  timeout: number | false;
-  /** The caller's signal: an abort it asked for is passed on as it is. */
-  signal?: AbortSignal | undefined;
-  /** Secret values to mask in anything taken from a response. */
-  secrets: readonly string[];
-  /** The largest successful body read, in bytes (the client's `maxResponseBytes`). */
-  maxResponseBytes: number;
-}
+import type { FailedRequest } from './failed-request.js';
+import { provesNeverSent } from './never-sent.js';
 
 /**
  * Builds an {@link EcsApiError} from a parsed error body and its response.

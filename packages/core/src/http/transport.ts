@@ -4,8 +4,9 @@ import type { AkSkCredentials, TokenCredentials } from '../auth/credentials.js';
 import { authenticateRequest } from '../auth/authenticate-request.js';
 import { queryString } from './query-string.js';
 import { readBody } from './read-body.js';
-import { readRetry, writeRetry } from './retry-policy.js';
-import { toEcsError, type FailedRequest } from './to-ecs-error.js';
+import type { FailedRequest } from './failed-request.js';
+import { retryPolicy, type RetryContext } from './retry-policy.js';
+import { toEcsError } from './to-ecs-error.js';
 
 /** What the transport needs, resolved from the client options. */
 export interface TransportConfig {
@@ -75,7 +76,8 @@ function urlOf(config: TransportConfig, call: ApiCall<v.GenericSchema>): string 
 }
 
 /**
- * Creates the transport of a client, on one ky instance.
+ * Creates the transport of a client: one ky instance per method, with its hooks and retry
+ * options built here, once, rather than for every call.
  * @internal
  */
 export function createTransport(config: TransportConfig): Transport {
@@ -92,23 +94,20 @@ export function createTransport(config: TransportConfig): Transport {
     },
   });
   const secrets = secretsOf(config.auth);
+  const context: RetryContext = { timeout: config.timeout, secrets, maxResponseBytes: config.maxResponseBytes };
+  const byMethod = {
+    GET: api.extend({ retry: retryPolicy('GET', config.retryLimit, context) }),
+    POST: api.extend({ retry: retryPolicy('POST', config.retryLimit, context) }),
+  };
 
   async function exchange<TSchema extends v.GenericSchema>(call: ApiCall<TSchema>, allowEmpty: boolean) {
     const url = urlOf(config, call);
-    const request: FailedRequest = {
-      method: call.method,
-      url,
-      timeout: config.timeout,
-      signal: call.signal,
-      secrets,
-      maxResponseBytes: config.maxResponseBytes,
-    };
+    const request: FailedRequest = { ...context, method: call.method, url, signal: call.signal };
     try {
-      const response = await api(url, {
+      const response = await byMethod[call.method](url, {
         method: call.method,
         ...(call.json === undefined ? {} : { json: call.json }),
         ...(call.signal ? { signal: call.signal } : {}),
-        retry: call.method === 'GET' ? readRetry(config.retryLimit) : writeRetry(config.retryLimit),
       });
       return await readBody(response, call.schema, { ...request, allowEmpty });
     } catch (error) {
