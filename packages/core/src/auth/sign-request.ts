@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { parseInput } from '../input/parse-input.js';
 import { AkSkCredentialsSchema, type AkSkCredentials } from './credentials.js';
 import { canonicalRequest, signedHeaderList } from './canonical-request.js';
-import { hmacKey, hmacSha256Hex, sha256Hex } from './web-crypto.js';
+import { hmacSha256Signer, sha256Hex } from '#crypto';
 
 /** The algorithm name, first in the string to sign and in the `Authorization` header. */
 const ALGORITHM = 'SDK-HMAC-SHA256';
@@ -24,19 +24,62 @@ function headersToSign(headers: Headers): Map<string, string> {
   return signed;
 }
 
-/**
- * Signing keys already imported, per credentials object: a client signs every request with
- * the same object, so its key is imported once. A changed secret gets a new key.
- */
-const keys = new WeakMap<AkSkCredentials, { secretKey: string; key: Promise<CryptoKey> }>();
+/** An HMAC-SHA256 of text under one secret key, in hex. */
+type Signer = (data: string) => Promise<string>;
 
-/** The signing key of the credentials, imported once per credentials object and secret. */
-function signingKey(credentials: AkSkCredentials): Promise<CryptoKey> {
-  const cached = keys.get(credentials);
-  if (cached?.secretKey === credentials.secretKey) return cached.key;
-  const key = hmacKey(credentials.secretKey);
-  keys.set(credentials, { secretKey: credentials.secretKey, key });
-  return key;
+/**
+ * Signers already made, per credentials object: a client signs every request with the same
+ * object, so its key is made once. A changed secret gets a new signer.
+ */
+const signers = new WeakMap<AkSkCredentials, { secretKey: string; sign: Signer }>();
+
+/** The signer of the credentials, made once per credentials object and secret. */
+function signerOf(credentials: AkSkCredentials): Signer {
+  const cached = signers.get(credentials);
+  if (cached?.secretKey === credentials.secretKey) return cached.sign;
+  const sign = hmacSha256Signer(credentials.secretKey);
+  signers.set(credentials, { secretKey: credentials.secretKey, sign });
+  return sign;
+}
+
+/**
+ * Reads the body of a request as bytes, none for GET and HEAD. `keep: false` uses up the
+ * request's body (the caller replaces the request with one carrying the bytes); `keep: true`
+ * reads a clone, so the request stays readable, at the cost of a tee (more than the signature
+ * itself costs).
+ * @internal
+ */
+export async function readRequestBody(request: Request, keep: boolean): Promise<ArrayBuffer | undefined> {
+  if (request.method === 'GET' || request.method === 'HEAD' || request.body === null) return undefined;
+  return (keep ? request.clone() : request).arrayBuffer();
+}
+
+/**
+ * Signs in place: sets `X-Sdk-Date` (from `date`, else the one in `headers`, else now),
+ * `X-Security-Token` for temporary credentials, and `Authorization` on `headers`, for a request
+ * of `method` to `url` with `body`. Takes credentials already validated (the client's,
+ * validated once when it was created).
+ * @internal
+ */
+export async function signHeaders(
+  headers: Headers,
+  request: { method: string; url: string; body: ArrayBuffer | undefined },
+  credentials: AkSkCredentials,
+  date: Date | undefined,
+): Promise<void> {
+  headers.delete('authorization');
+  const sdkDate = date ? formatSdkDate(date) : (headers.get('x-sdk-date') ?? formatSdkDate(new Date()));
+  headers.set('X-Sdk-Date', sdkDate);
+  if (credentials.securityToken !== undefined) headers.set('X-Security-Token', credentials.securityToken);
+  const bodyHash = headers.get('x-sdk-content-sha256') ?? (await sha256Hex(request.body ?? ''));
+  const signed = headersToSign(headers);
+  const canonical = canonicalRequest({ method: request.method, url: new URL(request.url), headers: signed, bodyHash });
+  const stringToSign = `${ALGORITHM}\n${sdkDate}\n${await sha256Hex(canonical)}`;
+  const signature = await signerOf(credentials)(stringToSign);
+  headers.set(
+    'Authorization',
+    `${ALGORITHM} Access=${credentials.accessKey}, SignedHeaders=${signedHeaderList(signed)}, Signature=${signature}`,
+  );
 }
 
 /** Input of {@link signRequest}. */
@@ -49,7 +92,7 @@ const SignRequestInputSchema = v.object({
 /**
  * Signs a request with AK/SK, the Huawei Cloud / Open Telekom Cloud API gateway's
  * `SDK-HMAC-SHA256` algorithm (`Authorization: SDK-HMAC-SHA256 Access=…, SignedHeaders=…,
- * Signature=…`), using WebCrypto, so it runs in browsers and Node alike.
+ * Signature=…`), with `node:crypto` in Node and WebCrypto in browsers.
  *
  * - `X-Sdk-Date` is set from `date`; without `date`, a date already on the request is kept,
  *   else the current time is used. The gateway refuses dates more than 15 minutes off.
@@ -66,22 +109,8 @@ const SignRequestInputSchema = v.object({
  */
 export async function signRequest(request: Request, credentials: AkSkCredentials, date?: Date): Promise<Request> {
   parseInput('signRequest', '', SignRequestInputSchema, { request, credentials, date });
-  const headers = new Headers(request.headers);
-  headers.delete('authorization');
-  const sdkDate = date ? formatSdkDate(date) : (headers.get('x-sdk-date') ?? formatSdkDate(new Date()));
-  headers.set('X-Sdk-Date', sdkDate);
-  if (credentials.securityToken !== undefined) headers.set('X-Security-Token', credentials.securityToken);
-
-  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-  const body = hasBody ? await request.clone().arrayBuffer() : undefined;
-  const bodyHash = headers.get('x-sdk-content-sha256') ?? (await sha256Hex(body ?? ''));
-  const signed = headersToSign(headers);
-  const canonical = canonicalRequest({ method: request.method, url: new URL(request.url), headers: signed, bodyHash });
-  const stringToSign = `${ALGORITHM}\n${sdkDate}\n${await sha256Hex(canonical)}`;
-  const signature = await hmacSha256Hex(await signingKey(credentials), stringToSign);
-  headers.set(
-    'Authorization',
-    `${ALGORITHM} Access=${credentials.accessKey}, SignedHeaders=${signedHeaderList(signed)}, Signature=${signature}`,
-  );
-  return new Request(request, { headers, body: body ?? null });
+  const body = await readRequestBody(request, true);
+  const signed = new Request(request, { body: body ?? null });
+  await signHeaders(signed.headers, { method: request.method, url: request.url, body }, credentials, date);
+  return signed;
 }

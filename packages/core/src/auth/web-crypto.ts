@@ -7,10 +7,11 @@ function toHex(buffer: ArrayBuffer): string {
 }
 
 /** The hex SHA-256 of no bytes at all: the body hash of every GET. */
-export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 /**
- * Hex SHA-256 of text or bytes, with WebCrypto (browsers and Node alike).
+ * Hex SHA-256 of text or bytes, with WebCrypto: the `#crypto` of browsers (Node gets
+ * `node-crypto.ts`, which has the same exports).
  * @internal
  */
 export async function sha256Hex(data: string | ArrayBuffer): Promise<string> {
@@ -19,17 +20,11 @@ export async function sha256Hex(data: string | ArrayBuffer): Promise<string> {
 }
 
 /**
- * An HMAC-SHA256 signing key for a secret, with WebCrypto. The key cannot be exported.
+ * A function that gives the hex HMAC-SHA256 of text under `secret`, with WebCrypto. The key is
+ * imported once, and cannot be exported.
  * @internal
  */
-export function hmacKey(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-}
-
-/**
- * Hex HMAC-SHA256 of `data` under `key`, with WebCrypto.
- * @internal
- */
-export async function hmacSha256Hex(key: CryptoKey, data: string): Promise<string> {
-  return toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(data)));
+export function hmacSha256Signer(secret: string): (data: string) => Promise<string> {
+  const key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return async (data) => toHex(await crypto.subtle.sign('HMAC', await key, encoder.encode(data)));
 }
