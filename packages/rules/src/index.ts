@@ -10,6 +10,8 @@ export {
   type RuleEngineOptions,
 } from './engine/create-rule-engine.js';
 export { defineRule } from './define-rule.js';
+// Makes a defineRule that builds each rule's docs URL from its name (typescript-eslint's RuleCreator).
+export { ruleCreator, type NamedRuleDefinition } from './rule-creator.js';
 // The confirmations of the active rules: what a CLI offers as --confirm and a form as checkboxes.
 export { listConfirmations } from './engine/list-confirmations.js';
 // How a plugin's rule reads the confirmation it declares (own keys only).

@@ -113,6 +113,7 @@ describe('exports', () => {
       'listConfirmations',
       'plugin',
       'recommended',
+      'ruleCreator',
     ]);
   });
 });

@@ -1,16 +1,15 @@
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 
 /**
  * A server on a dedicated host is resized only with the host named in the request
  * (`dedicated_host_id`, `Ecs.0803`). Naming a host passes whatever the server's host is.
  */
-export const dedicatedHost = defineRule({
+export const dedicatedHost = createBuiltInRule({
+  name: 'dedicated-host',
   meta: {
     type: 'problem',
     docs: {
       description: 'A server on a dedicated host needs the dedicated host named in the resize request.',
-      url: docsUrl('dedicated-host'),
       recommended: true,
     },
     refusal: 'at-once',

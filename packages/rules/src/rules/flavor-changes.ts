@@ -1,13 +1,12 @@
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 
 /** The target flavor must differ from the current one. */
-export const flavorChanges = defineRule({
+export const flavorChanges = createBuiltInRule({
+  name: 'flavor-changes',
   meta: {
     type: 'problem',
     docs: {
       description: 'The target flavor must differ from the current flavor.',
-      url: docsUrl('flavor-changes'),
       recommended: true,
     },
     refusal: 'at-once',

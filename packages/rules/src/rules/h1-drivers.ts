@@ -1,18 +1,17 @@
-import { defineRule } from '../define-rule.js';
 import { isConfirmed } from '../facts/is-confirmed.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 import { isOldGenerationToH1 } from './transitions.js';
 
 /**
  * S1/C1/C2/M1 → H1 needs a driver installed first, which the API cannot see: the operator
  * confirms it with `confirmations.h1Drivers: true`.
  */
-export const h1Drivers = defineRule({
+export const h1Drivers = createBuiltInRule({
+  name: 'h1-drivers',
   meta: {
     type: 'problem',
     docs: {
       description: 'S1, C1, C2 and M1 servers need the H1 driver installed before changing to H1, confirmed by the operator.',
-      url: docsUrl('h1-drivers'),
       recommended: true,
     },
     // No error code: the resize succeeds, and the guest may not boot.

@@ -1,16 +1,15 @@
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 
 /**
  * The server's NICs must fit the target flavor's `quota:vif_max_num` (`Ecs.0807`). A server
  * with one NIC fits every flavor, whatever its limit.
  */
-export const nicLimit = defineRule({
+export const nicLimit = createBuiltInRule({
+  name: 'nic-limit',
   meta: {
     type: 'problem',
     docs: {
       description: 'The NICs of the server must not exceed the most the target flavor allows.',
-      url: docsUrl('nic-limit'),
       recommended: true,
     },
     refusal: 'at-once',

@@ -1,11 +1,11 @@
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 
 /** While a disk is being expanded (EVS status `extending`), the server cannot be resized. */
-export const noExpandingDisk = defineRule({
+export const noExpandingDisk = createBuiltInRule({
+  name: 'no-expanding-disk',
   meta: {
     type: 'problem',
-    docs: { description: 'No attached disk may be expanding.', url: docsUrl('no-expanding-disk'), recommended: true },
+    docs: { description: 'No attached disk may be expanding.', recommended: true },
     // UNCONFIRMED whether the API refuses this at once, and with which code: kept late, so an
     // unknown disk status stays an error, as before.
     refusal: 'late',

@@ -1,11 +1,11 @@
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 
 /** A frozen server (`metadata.EcmResStatus` "freeze") cannot be resized (`Ecs.0030`). */
-export const noFrozenServer = defineRule({
+export const noFrozenServer = createBuiltInRule({
+  name: 'no-frozen-server',
   meta: {
     type: 'problem',
-    docs: { description: 'A frozen server cannot be resized.', url: docsUrl('no-frozen-server'), recommended: true },
+    docs: { description: 'A frozen server cannot be resized.', recommended: true },
     refusal: 'at-once',
     errorCodes: ['Ecs.0030'],
     messages: {

@@ -1,12 +1,12 @@
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 import { isKvmToXen } from './transitions.js';
 
 /** KVM → Xen is refused. A KVM target, or a Xen source, passes whatever the other side is. */
-export const noKvmToXen = defineRule({
+export const noKvmToXen = createBuiltInRule({
+  name: 'no-kvm-to-xen',
   meta: {
     type: 'problem',
-    docs: { description: 'A KVM server cannot change to a Xen flavor.', url: docsUrl('no-kvm-to-xen'), recommended: true },
+    docs: { description: 'A KVM server cannot change to a Xen flavor.', recommended: true },
     // No code of its own is documented: the resize fails (Ecs.0207) or its job does.
     refusal: 'late',
     errorCodes: ['Ecs.0207'],

@@ -1,11 +1,11 @@
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 
 /** A locked server cannot be resized (`Ecs.0605`). */
-export const noLockedServer = defineRule({
+export const noLockedServer = createBuiltInRule({
+  name: 'no-locked-server',
   meta: {
     type: 'problem',
-    docs: { description: 'A locked server cannot be resized.', url: docsUrl('no-locked-server'), recommended: true },
+    docs: { description: 'A locked server cannot be resized.', recommended: true },
     refusal: 'at-once',
     errorCodes: ['Ecs.0605'],
     messages: {

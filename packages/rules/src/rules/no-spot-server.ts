@@ -1,11 +1,11 @@
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 
 /** Spot servers (`metadata.charging_mode` "2") do not support resizing. */
-export const noSpotServer = defineRule({
+export const noSpotServer = createBuiltInRule({
+  name: 'no-spot-server',
   meta: {
     type: 'problem',
-    docs: { description: 'A spot server cannot be resized.', url: docsUrl('no-spot-server'), recommended: true },
+    docs: { description: 'A spot server cannot be resized.', recommended: true },
     refusal: 'at-once',
     errorCodes: ['Ecs.0704'],
     messages: {

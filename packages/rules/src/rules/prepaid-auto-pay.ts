@@ -1,17 +1,16 @@
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 
 /**
  * A yearly/monthly server (`chargingMode: 'prePaid'`) is resized through the v1.1 API, which
  * creates an order: `autoPay` must be set. `autoPay: false` leaves the order to be paid in the
  * billing center before anything changes: a warning.
  */
-export const prepaidAutoPay = defineRule({
+export const prepaidAutoPay = createBuiltInRule({
+  name: 'prepaid-auto-pay',
   meta: {
     type: 'problem',
     docs: {
       description: 'A yearly/monthly server must be resized through the v1.1 API, with autoPay set.',
-      url: docsUrl('prepaid-auto-pay'),
       recommended: true,
     },
     // No error code is documented for a yearly/monthly server sent to the v1 API.

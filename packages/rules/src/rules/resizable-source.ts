@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 import { hasLocalDisks } from './flavor-families.js';
 
 /** The options of `resizable-source`. */
@@ -13,12 +12,12 @@ export interface ResizableSourceOptions {
  * Some flavors cannot be resized at all: those with local disks (disk-intensive D,
  * ultra-high I/O I) and the generations the docs list (H2, Hl1, P1, P2; `Ecs.0806`).
  */
-export const resizableSource = defineRule<ResizableSourceOptions, 'generationNotResizable' | 'localDisks' | 'unverified'>({
+export const resizableSource = createBuiltInRule<ResizableSourceOptions, 'generationNotResizable' | 'localDisks' | 'unverified'>({
+  name: 'resizable-source',
   meta: {
     type: 'problem',
     docs: {
       description: 'The current flavor must be one that can be resized: no local disks, and not H2, Hl1, P1 or P2.',
-      url: docsUrl('resizable-source'),
       recommended: true,
     },
     refusal: 'late',

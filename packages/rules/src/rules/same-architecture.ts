@@ -1,17 +1,16 @@
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 import { architectureOf } from './flavor-families.js';
 
 /**
  * x86 ↔ Arm is never a resize: the image would not boot on the other architecture. The
  * architecture is `architecture`, else the generation's (Kunpeng series are Arm).
  */
-export const sameArchitecture = defineRule({
+export const sameArchitecture = createBuiltInRule({
+  name: 'same-architecture',
   meta: {
     type: 'problem',
     docs: {
       description: 'The target flavor must have the CPU architecture (x86 or Arm) of the current flavor.',
-      url: docsUrl('same-architecture'),
       recommended: true,
     },
     // UNCONFIRMED: no documented error code; the guest would not boot.

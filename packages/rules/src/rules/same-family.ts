@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 import { isOfPerformanceType } from './flavor-families.js';
 
 /** The options of `same-family`. */
@@ -13,12 +12,12 @@ export interface SameFamilyOptions {
  * GPU, FPGA and large-memory flavors change only within their own family (`Ecs.0805`): when
  * either side is of a locked performance type, both must have the same generation.
  */
-export const sameFamily = defineRule<SameFamilyOptions, 'otherFamily' | 'unverified'>({
+export const sameFamily = createBuiltInRule<SameFamilyOptions, 'otherFamily' | 'unverified'>({
+  name: 'same-family',
   meta: {
     type: 'problem',
     docs: {
       description: 'GPU, FPGA and large-memory flavors change only within their own family.',
-      url: docsUrl('same-family'),
       recommended: true,
     },
     refusal: 'late',

@@ -1,17 +1,16 @@
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 
 /**
  * The server must be stopped: status SHUTOFF, vm_state `stopped` (when known) and no task
  * (SHUTOFF while `powering-on` is not stopped; an unknown task state cannot be verified). With `mode: 'withStopServer'` a running server
  * (ACTIVE, no task) is fine too; a transitional or error state never is.
  */
-export const serverStopped = defineRule({
+export const serverStopped = createBuiltInRule({
+  name: 'server-stopped',
   meta: {
     type: 'problem',
     docs: {
       description: 'The server must be stopped, or running with mode withStopServer, and no task may be in progress.',
-      url: docsUrl('server-stopped'),
       recommended: true,
     },
     refusal: 'at-once',

@@ -1,16 +1,15 @@
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 
 /** How many allowed flavors a message names before it cuts the list. */
 const LISTED = 8;
 
 /** The target must be one of the flavors `resize_flavors` lists for the server. */
-export const targetAllowed = defineRule({
+export const targetAllowed = createBuiltInRule({
+  name: 'target-allowed',
   meta: {
     type: 'problem',
     docs: {
       description: 'The target flavor must be one the server may change to (resize_flavors).',
-      url: docsUrl('target-allowed'),
       recommended: true,
     },
     refusal: 'at-once',

@@ -1,5 +1,4 @@
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 
 /** Sale statuses (`cond:operation:status` / `cond:operation:az`) in which a flavor can be bought. */
 const ON_SALE = new Set(['normal', 'promotion']);
@@ -16,12 +15,12 @@ const NOT_FOR_SALE = new Set(['abandon', 'sellout', 'obt_sellout']);
  * whoever builds the facts resolves for the server's zone. Open beta needs a permission the
  * facts cannot show: a warning.
  */
-export const targetOnSale = defineRule({
+export const targetOnSale = createBuiltInRule({
+  name: 'target-on-sale',
   meta: {
     type: 'problem',
     docs: {
       description: "The target flavor must be on sale (not sold out or abandoned) in the server's availability zone.",
-      url: docsUrl('target-on-sale'),
       recommended: true,
     },
     refusal: 'at-once',

@@ -1,18 +1,17 @@
-import { defineRule } from '../define-rule.js';
 import { isConfirmed } from '../facts/is-confirmed.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 import { isXenToKvm } from './transitions.js';
 
 /**
  * Xen → KVM needs guest drivers installed first, which the API cannot see: the operator
  * confirms them with `confirmations.xenToKvmDrivers: true`.
  */
-export const xenToKvmDrivers = defineRule({
+export const xenToKvmDrivers = createBuiltInRule({
+  name: 'xen-to-kvm-drivers',
   meta: {
     type: 'problem',
     docs: {
       description: 'Xen → KVM needs the KVM guest drivers installed first, confirmed by the operator.',
-      url: docsUrl('xen-to-kvm-drivers'),
       recommended: true,
     },
     refusal: 'late',

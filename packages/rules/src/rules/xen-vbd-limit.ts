@@ -1,5 +1,4 @@
-import { defineRule } from '../define-rule.js';
-import { docsUrl } from './docs-url.js';
+import { createBuiltInRule } from './create-built-in-rule.js';
 import { isXenToKvm, vbdDiskCount } from './transitions.js';
 
 /** The most VBD disks a Xen server may have and still change to KVM. */
@@ -9,12 +8,12 @@ export const MAX_VBD_DISKS_FOR_KVM = 24;
  * A Xen server with more than 24 VBD disks cannot change to KVM (exactly 24 is fine; SCSI
  * disks do not count). With 24 or fewer, nothing else matters.
  */
-export const xenVbdLimit = defineRule({
+export const xenVbdLimit = createBuiltInRule({
+  name: 'xen-vbd-limit',
   meta: {
     type: 'problem',
     docs: {
       description: 'A Xen server with more than 24 VBD disks cannot change to KVM.',
-      url: docsUrl('xen-vbd-limit'),
       recommended: true,
     },
     refusal: 'late',

@@ -1,10 +1,10 @@
+import { ruleCreator } from '../rule-creator.js';
+
 /**
  * Where the built-in rules' documentation lives: `packages/rules/docs/rules/<id>.md` of the
  * ecs-resize repository, also shipped in the package under `docs/rules/`.
  */
 const DOCS_BASE_URL = 'https://github.com/ecs-resize/ecs-resize/blob/main/packages/rules/docs/rules/';
 
-/** The documentation URL of a built-in rule. */
-export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE_URL}${ruleId}.md`;
-}
+/** Defines a built-in rule: its `name` is its id, and its docs URL is built from it. */
+export const createBuiltInRule = ruleCreator((name) => `${DOCS_BASE_URL}${name}.md`);
