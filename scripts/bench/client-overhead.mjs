@@ -1,7 +1,8 @@
 // The cost of the client over a raw fetch: getServer through createEcsClient (validation,
 // ky, auth hook, response schema) against fetch + JSON of the same URL with the same token.
 // The emulator runs in its own process, as a real server would; the two contenders alternate
-// in rounds so that drift hits both. AK/SK (one signature per request) is measured after.
+// in rounds so that drift hits all. Run alone (`node scripts/bench/client-overhead.mjs`) or from
+// index.mjs; both print the same lines: each contender, its ratio to the raw fetch, its goal.
 import { createEcsClient } from '@ecs-resize/core';
 import { DEFAULT_CREDENTIALS, DEFAULT_TOKEN, SERVERS } from '@ecs-resize/emulator';
 import ky from 'ky';
@@ -44,7 +45,10 @@ async function compare(contenders, { rounds, perRound, warmup }) {
   );
 }
 
-/** Measures the client (token and AK/SK) and ky alone against a raw fetch. */
+/** The goals of issue 10 §4, as a ratio to the raw token fetch of the same URL. */
+export const CLIENT_OVERHEAD_GOALS = { 'client, token getServer': 1.15, 'client, AK/SK getServer': 1.5 };
+
+/** Measures the client (token and AK/SK) and ky alone against a raw token fetch. */
 export async function measureClientOverhead({ rounds = 12, perRound = 150, warmup = 300 } = {}) {
   const emulator = await startEmulatorProcess();
   try {
@@ -55,15 +59,33 @@ export async function measureClientOverhead({ rounds = 12, perRound = 150, warmu
     const headers = { 'X-Auth-Token': DEFAULT_TOKEN };
     const kyAlone = ky.create({ headers });
     const contenders = {
-      'raw fetch': async () => (await (await fetch(url, { headers })).json()).server,
+      'raw token fetch': async () => (await (await fetch(url, { headers })).json()).server,
       // What the client stands on, alone: ky with its default 10 s timeout (an abort signal
       // on every fetch) and its retry bookkeeping.
       'ky alone': async () => (await kyAlone(url).json()).server,
-      'client, token': () => tokenClient.getServer(SERVERS.kvmStopped),
-      'client, AK/SK (signs each request)': () => akskClient.getServer(SERVERS.kvmStopped),
+      'client, token getServer': () => tokenClient.getServer(SERVERS.kvmStopped),
+      // Signs each request (node:crypto in Node).
+      'client, AK/SK getServer': () => akskClient.getServer(SERVERS.kvmStopped),
     };
     return { requests: rounds * perRound, results: await compare(contenders, { rounds, perRound, warmup }) };
   } finally {
     emulator.stop();
   }
+}
+
+/** The lines to print for a {@link measureClientOverhead} result: µs per request, ratio, goal. */
+export function formatClientOverhead({ requests, results }) {
+  return [
+    `getServer against the emulator (own process, loopback), ${requests} requests each, alternating rounds:`,
+    ...Object.entries(results).map(([name, { perRequest, ratio }]) => {
+      const goal = CLIENT_OVERHEAD_GOALS[name];
+      const verdict = goal === undefined ? '' : `  (goal <= ${goal}x: ${ratio <= goal ? 'met' : 'NOT met'})`;
+      const micros = (perRequest * 1000).toFixed(0).padStart(5);
+      return `  ${name.padEnd(26)} ${micros} µs/request  ${ratio.toFixed(2)}x raw token fetch (median of rounds)${verdict}`;
+    }),
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const line of formatClientOverhead(await measureClientOverhead())) console.log(line);
 }

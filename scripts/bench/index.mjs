@@ -2,27 +2,19 @@
 // Speed is measured here, never in timed tests. Record the results in BENCHMARKS.md.
 import { measureBundles } from './bundle-size.mjs';
 import { measureCliStartup } from './cli-startup.mjs';
-import { measureClientOverhead } from './client-overhead.mjs';
+import { formatClientOverhead, measureClientOverhead } from './client-overhead.mjs';
 import { measureCollectFactsRequests } from './collect-facts-requests.mjs';
 import { measureEngineThroughput } from './engine-throughput.mjs';
 import { measureFleetPlanning } from './fleet-plan.mjs';
 import { measureReferenceBundles } from './reference-bundles.mjs';
-import { measureSigning } from './signing.mjs';
+import { formatSigning, measureSigning } from './signing.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 
-const overhead = await measureClientOverhead();
-console.log(`getServer against the emulator (own process, loopback), ${overhead.requests} requests each, alternating rounds:`);
-for (const [name, { perRequest, ratio }] of Object.entries(overhead.results)) {
-  console.log(
-    `  ${name.padEnd(36)} ${(perRequest * 1000).toFixed(0).padStart(5)} µs/request  ${ratio.toFixed(2)}x raw (median of rounds)`,
-  );
-}
-console.log('  goal: client, token <= 1.25x raw fetch');
+for (const line of formatClientOverhead(await measureClientOverhead())) console.log(line);
 
-const signing = await measureSigning();
-console.log(`\nAK/SK signing (WebCrypto), ${signing.count} resize requests:`);
-console.log(`  ${signing.perSecond.toFixed(0)} signatures/s (${signing.microsecondsEach.toFixed(0)} µs each)`);
+console.log('');
+for (const line of formatSigning(await measureSigning())) console.log(line);
 
 console.log('\nBrowser bundles (rollup + terser, gzip -9):');
 for (const bundle of [...(await measureBundles()), ...(await measureReferenceBundles())]) {
