@@ -1,16 +1,35 @@
-import type { Confirmations, EcsClient, Job, Preflight, ResizeResult, WaitForJobOptions } from '@ecs-resize/core';
-import type { Report, ResizeFacts } from '@ecs-resize/rules';
+import {
+  check,
+  type Confirmations,
+  type EcsClient,
+  type Job,
+  type Preflight,
+  type ResizeResult,
+  type WaitForJobOptions,
+} from '@ecs-resize/core';
+import { listConfirmations, type Report, type ResizeFacts, type RuleEngine } from '@ecs-resize/rules';
 import { renderReport } from './render-report.js';
 
-/** The rules whose findings ask the operator to confirm a driver install, by confirmation. */
-const CONFIRMATIONS: ReadonlyArray<{ key: string & keyof Confirmations; ruleId: string; label: string }> = [
-  {
-    key: 'xenToKvmDrivers',
-    ruleId: 'xen-to-kvm-drivers',
-    label: 'The KVM guest drivers are installed (xen-pv and virtio on Linux; PV driver and UVP VMTools on Windows).',
-  },
-  { key: 'h1Drivers', ruleId: 'h1-drivers', label: 'The H1 driver is installed in the guest.' },
-];
+/** A confirmation the engine's rules accept, and the rules that ask for it. */
+interface OfferedConfirmation {
+  key: string;
+  label: string;
+  ruleIds: ReadonlySet<string>;
+}
+
+/**
+ * The confirmations the engine's active rules declare (`meta.confirmation`, a plugin's too),
+ * in the rules' words; none for a preflight that is not a rule engine.
+ */
+function confirmationsOffered(engine: Preflight): OfferedConfirmation[] {
+  const { activeRules } = engine as Partial<Pick<RuleEngine, 'activeRules'>>;
+  if (!activeRules) return [];
+  return listConfirmations({ activeRules }).map(({ key, label }) => ({
+    key,
+    label,
+    ruleIds: new Set(activeRules.filter((rule) => rule.confirmation?.key === key).map((rule) => rule.id)),
+  }));
+}
 
 /** The events the element dispatches, with their `detail`. */
 export interface ResizeCheckEventMap {
@@ -109,18 +128,6 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeCheckElem
       const legend = document.createElement('legend');
       legend.textContent = 'Confirm what the API cannot see';
       confirm.append(legend);
-      for (const { key, label } of CONFIRMATIONS) {
-        const box = document.createElement('input');
-        box.type = 'checkbox';
-        box.name = key;
-        box.addEventListener('change', () => {
-          this.#confirmations = { ...this.#confirmations, [key]: box.checked };
-          void this.check();
-        });
-        const wrapper = document.createElement('label');
-        wrapper.append(box, ` ${label}`);
-        confirm.append(wrapper);
-      }
       const button = document.createElement('button');
       button.type = 'button';
       button.textContent = 'Resize';
@@ -142,6 +149,24 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeCheckElem
       if (!serverId || !flavorRef || !client || !engine || !this.#parts) return undefined;
       const mode = this.getAttribute('mode') === 'withStopServer' ? ('withStopServer' as const) : undefined;
       return { serverId, flavorRef, client, engine, mode, parts: this.#parts, signal: this.#abort.signal };
+    }
+
+    /** The checkbox of a confirmation, made the first time a check offers it. */
+    #confirmationBox(confirm: HTMLFieldSetElement, key: string, label: string): HTMLInputElement {
+      const existing = [...confirm.querySelectorAll('input')].find((box) => box.name === key);
+      if (existing) return existing;
+      const box = this.ownerDocument.createElement('input');
+      box.type = 'checkbox';
+      box.name = key;
+      box.checked = this.#confirmations[key] === true;
+      box.addEventListener('change', () => {
+        this.#confirmations = { ...this.#confirmations, [key]: box.checked };
+        void this.check();
+      });
+      const wrapper = this.ownerDocument.createElement('label');
+      wrapper.append(box, ` ${label}.`);
+      confirm.append(wrapper);
+      return box;
     }
 
     /** Runs one check after the current task (several changes in a row make one check). */
@@ -171,15 +196,19 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeCheckElem
       parts.button.disabled = true;
       parts.progress.textContent = 'Checking…';
       try {
-        const facts = await client.collectFacts(serverId, flavorRef, { confirmations: this.#confirmations, mode, signal });
-        const report = (await engine.check(facts)) as Report;
+        const { facts, report } = await check(client, serverId, flavorRef, {
+          preflight: engine as Preflight<Report>,
+          confirmations: this.#confirmations,
+          mode,
+          signal,
+        });
         if (run !== this.#run) return undefined;
         this.#report = report;
         renderReport(report, parts.report);
-        for (const { key, ruleId } of CONFIRMATIONS) {
-          const wanted = report.findings.some((finding) => finding.ruleId === ruleId) || this.#confirmations[key] === true;
-          const box = parts.confirm.querySelector<HTMLInputElement>(`input[name="${key}"]`);
-          if (box?.parentElement) box.parentElement.hidden = !wanted;
+        for (const { key, label, ruleIds } of confirmationsOffered(engine)) {
+          const wanted = report.findings.some((finding) => ruleIds.has(finding.ruleId)) || this.#confirmations[key] === true;
+          const box = this.#confirmationBox(parts.confirm, key, label);
+          if (box.parentElement) box.parentElement.hidden = !wanted;
         }
         parts.confirm.hidden = [...parts.confirm.querySelectorAll('label')].every((label) => label.hidden);
         parts.button.disabled = !report.ok;

@@ -63,7 +63,7 @@ export async function _check<TReport extends PreflightReport>(
 /**
  * Checks a resize without sending it: collects its facts from the API (`collectFacts`) and
  * runs the preflight on them. The one check path: `resize({ preflight })`, fleet planning and
- * applying, the CLI and `<ecs-resize-check>` all check through it. Pass the `mode`, `autoPay`
+ * applying, the CLI and the browser package's element all check through it. Pass the `mode`, `autoPay`
  * and `dedicatedHostId` the resize will send, so that the rules see the same request.
  * Also `client.check`.
  *
