@@ -103,8 +103,11 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   messageId: string;
-  /** The message with its placeholders filled. */
-  message: string;
+  /**
+   * The message with its placeholders filled. The engine formats it when it is read (an own
+   * enumerable getter, so `JSON.stringify` and spreading include it); it cannot be assigned.
+   */
+  readonly message: string;
   data?: Readonly<Record<string, string | number>> | undefined;
   /** The rule's documentation. */
   docsUrl?: string | undefined;
