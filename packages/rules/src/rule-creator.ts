@@ -9,6 +9,18 @@ export interface NamedRuleDefinition<TOptions = undefined, TMessageId extends st
 }
 
 /**
+ * The rule of a named definition, its `meta.docs.url` built from its name by `urlOf`.
+ * @internal
+ */
+/*#__NO_SIDE_EFFECTS__*/
+export function _namedRule<TOptions, TMessageId extends string>(
+  urlOf: (name: string) => string,
+  { name, meta, check }: NamedRuleDefinition<TOptions, TMessageId>,
+): Rule<TOptions, TMessageId> {
+  return { meta: { ...meta, docs: { ...meta.docs, url: urlOf(name) } }, check };
+}
+
+/**
  * Makes a `defineRule` for a set of rules documented in one place, as typescript-eslint's
  * `RuleCreator` does: each rule gives its `name`, and the creator builds `meta.docs.url` from
  * it, once. `messageId` is typed against `meta.messages`, as with `defineRule`.
@@ -19,11 +31,7 @@ export interface NamedRuleDefinition<TOptions = undefined, TMessageId extends st
  */
 /*#__NO_SIDE_EFFECTS__*/
 export function ruleCreator(urlOf: (name: string) => string) {
-  return function createRule<TOptions = undefined, TMessageId extends string = string>({
-    name,
-    meta,
-    check,
-  }: NamedRuleDefinition<TOptions, TMessageId>): Rule<TOptions, TMessageId> {
-    return { meta: { ...meta, docs: { ...meta.docs, url: urlOf(name) } }, check };
-  };
+  return <TOptions = undefined, TMessageId extends string = string>(
+    definition: NamedRuleDefinition<TOptions, TMessageId>,
+  ): Rule<TOptions, TMessageId> => _namedRule(urlOf, definition);
 }

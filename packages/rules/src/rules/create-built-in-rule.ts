@@ -1,4 +1,5 @@
-import { ruleCreator } from '../rule-creator.js';
+import { _namedRule, type NamedRuleDefinition } from '../rule-creator.js';
+import type { Rule } from '../types.js';
 
 /**
  * Where the built-in rules' documentation lives: `packages/rules/docs/rules/<id>.md` of the
@@ -6,5 +7,14 @@ import { ruleCreator } from '../rule-creator.js';
  */
 const DOCS_BASE_URL = 'https://github.com/ecs-resize/ecs-resize/blob/main/packages/rules/docs/rules/';
 
-/** Defines a built-in rule: its `name` is its id, and its docs URL is built from it. */
-export const createBuiltInRule = ruleCreator((name) => `${DOCS_BASE_URL}${name}.md`);
+/**
+ * Defines a built-in rule, as a `ruleCreator` would: its `name` is its id, and its docs URL is
+ * built from it. A function declaration, not `ruleCreator(...)`'s result, so that bundlers
+ * know a call has no side effects and drop the rules a bundle does not use.
+ */
+/*#__NO_SIDE_EFFECTS__*/
+export function createBuiltInRule<TOptions = undefined, TMessageId extends string = string>(
+  definition: NamedRuleDefinition<TOptions, TMessageId>,
+): Rule<TOptions, TMessageId> {
+  return _namedRule((name) => `${DOCS_BASE_URL}${name}.md`, definition);
+}
