@@ -59,10 +59,19 @@ function staticallyLoaded(output) {
  */
 export const bundles = [
   {
-    name: 'core: createEcsClient (resize, waitForJob, look-ups) + signRequest',
+    // A console that resizes and waits: the preflight (look-ups, facts) is a chunk loaded only
+    // when resize is given one. Most of it is ky (about 4.3 KB) and valibot (about 2.2 KB).
+    name: 'core: createEcsConnection + resize + waitForJob (AK/SK), what a page loads at once',
+    source: "export { createEcsConnection, resize, waitForJob } from '@ecs-resize/core';",
+    budget: 16_500,
+    goal: 10 * 1024,
+  },
+  {
+    // Every operation bound, check and checkTargets included.
+    name: 'core: createEcsClient (every operation, check, checkTargets) + signRequest',
     source: "export { createEcsClient, signRequest } from '@ecs-resize/core';",
-    budget: 17_000,
-    goal: 8 * 1024,
+    budget: 20_000,
+    goal: 14 * 1024,
   },
   { name: 'core: signRequest alone', source: "export { signRequest } from '@ecs-resize/core';", budget: 3_200 },
   {
@@ -70,7 +79,13 @@ export const bundles = [
     source: "export { createRuleEngine, recommended } from '@ecs-resize/rules';",
     budget: 7_500,
   },
-  { name: 'browser: the full IIFE (dist/ecs-resize.iife.js, as shipped)', file: iifeFile, budget: 26_000, goal: 14 * 1024 },
+  {
+    // Its global gets the names of packages/browser/src/index.ts only (no fleet).
+    name: 'browser: the full IIFE (dist/ecs-resize.iife.js, as shipped)',
+    file: iifeFile,
+    budget: 30_500,
+    goal: 20 * 1024,
+  },
 ];
 
 /** The minified and gzip sizes of a file as it is. */
