@@ -105,22 +105,33 @@ describe('chaos', () => {
 
         emulator.state.clearRequests();
         emulator.faults.push(...CHAOS_FAULTS);
-        const client = createEcsClient({ ...options, timeout: TIMEOUT });
+        /** How many resize attempts the client sent, by server id. */
+        const sent = new Map<string, number>();
+        const client = createEcsClient({
+          ...options,
+          timeout: TIMEOUT,
+          fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+            const request = new Request(input, init);
+            const [, serverId] = /\/cloudservers\/([^/]+)\/resize$/.exec(new URL(request.url).pathname) ?? [];
+            if (serverId !== undefined) sent.set(serverId, (sent.get(serverId) ?? 0) + 1);
+            return fetch(request);
+          },
+        });
         const jobsOf = (serverId: string) => emulator.state.resizeJobs.filter((job) => job.serverId === serverId);
         /**
-         * Whether the emulator is done with every resize of the server logged from index `from`:
-         * answered or reset. A `before` latency processes its request only when the delay ends.
+         * Whether the emulator is done with every resize the client sent for the server: each has
+         * arrived (a timed-out one may arrive late) and was answered or reset. A `before` latency
+         * processes its request only when the delay ends.
          */
-        const resizesDone = (serverId: string, from: number) =>
-          emulator.state.requests
-            .slice(from)
-            .every(
-              (request) =>
-                request.route !== 'resize' ||
-                !request.path.includes(serverId) ||
-                request.status !== null ||
-                request.faults.includes('reset'),
-            );
+        const resizesDone = (serverId: string) => {
+          const received = emulator.state.requests.filter(
+            (request) => request.route === 'resize' && request.path.includes(serverId),
+          );
+          return (
+            received.length === sent.get(serverId) &&
+            received.every((request) => request.status !== null || request.faults.includes('reset'))
+          );
+        };
 
         // Each server: its resizes one after another; the servers all at once.
         const records = (
@@ -134,7 +145,6 @@ describe('chaos', () => {
                   targets.find((target) => target !== current && target !== calls.at(-1)?.flavorRef) ??
                   targets.find((target) => target !== current)!;
                 const before = jobsOf(serverId).length;
-                const firstRequest = emulator.state.requests.length;
                 const record: CallRecord = { serverId, flavorRef, created: [] };
                 try {
                   record.jobId = (await client.resize(serverId, flavorRef, { mode: 'withStopServer' })).jobId;
@@ -146,7 +156,7 @@ describe('chaos', () => {
                 } catch (error) {
                   record.error = error;
                   // Count the jobs only once the emulator can create no more for this call.
-                  await eventually(() => resizesDone(serverId, firstRequest), `the resizes of ${serverId}`, 2 * LATENCY);
+                  await eventually(() => resizesDone(serverId), `the resizes of ${serverId}`, 2 * LATENCY);
                 }
                 record.created = jobsOf(serverId).slice(before);
                 calls.push(record);
