@@ -1,5 +1,6 @@
 import { EcsTimeoutError } from '../errors/EcsTimeoutError.js';
 import { readAtMost } from '../utils/read-at-most.js';
+import { takeDeadline } from './attempt-deadline.js';
 import type { FailedRequest } from './failed-request.js';
 
 /** What was read of a response body. */
@@ -12,25 +13,32 @@ export interface BodyText {
 
 /**
  * Reads a response body as text, at most `maxBytes` of it (counted after decompression), within
- * the request's timeout: ky's timeout ends when the headers arrive, and a body that stalls
- * after them must not hang the call for ever. A longer body, or one still arriving when the
- * timeout fires, is cancelled, so its connection is released rather than left open.
+ * the attempt's deadline (the one timer of `fetchWithDeadline`, which runs from the request to
+ * the body's end; a response made by a hook gets its own timer): a body that stalls after the
+ * headers must not hang the call for ever. A longer body, or one still arriving when the time is
+ * up, is cancelled, so its connection is released rather than left open.
  * @throws {EcsTimeoutError} When the body does not arrive in time.
  * @internal
  */
 export async function readText(response: Response, request: FailedRequest, maxBytes: number): Promise<BodyText> {
-  const expiry = new AbortController();
-  const timer =
-    request.timeout === false
-      ? undefined
-      : setTimeout(
-          () => expiry.abort(new EcsTimeoutError(request.method, request.url, request.timeout as number, request.secrets)),
-          request.timeout,
-        );
+  const deadline = takeDeadline(response) ?? ownDeadline(request.timeout);
   try {
-    const { bytes, complete } = await readAtMost(response.body, maxBytes, expiry.signal);
+    const { bytes, complete } = await readAtMost(response.body, maxBytes, deadline?.signal);
     return { text: new TextDecoder().decode(bytes), complete };
+  } catch (error) {
+    if (deadline?.signal.aborted) {
+      throw new EcsTimeoutError(request.method, request.url, request.timeout as number, request.secrets);
+    }
+    throw error;
   } finally {
-    clearTimeout(timer);
+    deadline?.end();
   }
+}
+
+/** A deadline for a body read alone, for a response without one. */
+function ownDeadline(timeout: number | false): { signal: AbortSignal; end: () => void } | undefined {
+  if (timeout === false) return undefined;
+  const expiry = new AbortController();
+  const timer = setTimeout(() => expiry.abort(new DOMException(`No body within ${timeout} ms`, 'TimeoutError')), timeout);
+  return { signal: expiry.signal, end: () => clearTimeout(timer) };
 }

@@ -1,4 +1,4 @@
-import { HTTPError, TimeoutError } from 'ky';
+import { HTTPError, isTimeoutError } from 'ky';
 import { EcsApiError } from '../errors/EcsApiError.js';
 import { isEcsError } from '../errors/EcsError.js';
 import { EcsNetworkError } from '../errors/EcsNetworkError.js';
@@ -50,7 +50,8 @@ export async function toEcsError(error: unknown, request: FailedRequest): Promis
     if (request.signal?.aborted) return request.signal.reason;
     return apiError(error.response, parseErrorText(text), request);
   }
-  if (error instanceof TimeoutError) {
+  // ky's own TimeoutError, or the DOMException of an attempt's deadline (`attempt-deadline.ts`).
+  if (isTimeoutError(error)) {
     return new EcsTimeoutError(request.method, request.url, request.timeout === false ? 0 : request.timeout, request.secrets);
   }
   return new EcsNetworkError(request.method, request.url, !provesNeverSent(error), error, request.secrets);

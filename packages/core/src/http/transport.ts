@@ -4,6 +4,7 @@ import type { AkSkCredentials, TokenCredentials } from '../auth/credentials.js';
 import { authenticateRequest } from '../auth/authenticate-request.js';
 import { queryString } from './query-string.js';
 import { readBody } from './read-body.js';
+import { fetchWithDeadline } from './attempt-deadline.js';
 import type { FailedRequest } from './failed-request.js';
 import { retryPolicy, type RetryContext } from './retry-policy.js';
 import { toEcsError } from './to-ecs-error.js';
@@ -81,9 +82,11 @@ function urlOf(config: TransportConfig, call: ApiCall<v.GenericSchema>): string 
  * @internal
  */
 export function createTransport(config: TransportConfig): Transport {
+  const send = () => config.fetch ?? fetch;
   const api = ky.create({
-    ...(config.fetch ? { fetch: config.fetch } : {}),
-    timeout: config.timeout,
+    // One timer per attempt, from the request to the end of its body (ky's own would stop at the headers).
+    fetch: config.timeout === false ? (input, init) => send()(input, init) : fetchWithDeadline(send, config.timeout),
+    timeout: false,
     // A redirect is an error, never followed: it would carry the credentials to another origin
     // (and a 307/308 would send a resize again).
     redirect: 'manual',
