@@ -76,7 +76,9 @@ class RuleThrew {
 function runRule(active: ActiveRule & { context: RuleContext }, facts: ResizeFacts): unknown {
   try {
     const output = active.rule.check(facts, active.context);
-    return output instanceof Promise ? output.catch((error: unknown) => new RuleThrew(error)) : output;
+    // Most rules return an array: the cheapest test first.
+    if (Array.isArray(output) || !(output instanceof Promise)) return output;
+    return output.catch((error: unknown) => new RuleThrew(error));
   } catch (error) {
     return new RuleThrew(error);
   }
@@ -84,6 +86,7 @@ function runRule(active: ActiveRule & { context: RuleContext }, facts: ResizeFac
 
 /** Adds one rule's findings to `findings`, refusing what the rule's meta does not declare. */
 function addFindings(findings: Finding[], active: ActiveRule, output: unknown): void {
+  if (Array.isArray(output) && output.length === 0) return;
   if (output instanceof RuleThrew) {
     findings.push(brokenRuleFinding(active, `it threw ${String(output.error)}`, output.error));
     return;
@@ -140,7 +143,7 @@ export function createRuleEngine(options: RuleEngineOptions = {}): RuleEngine {
       let waiting = false;
       for (const rule of active) {
         const output = runRule(rule, checked);
-        if (output instanceof Promise) waiting = true;
+        if (!Array.isArray(output) && output instanceof Promise) waiting = true;
         outputs.push(output);
       }
       const settled = waiting ? await Promise.all(outputs) : outputs;

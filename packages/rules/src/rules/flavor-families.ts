@@ -5,16 +5,20 @@ import type { FlavorFacts } from '../facts/facts-schema.js';
  * `pi2` → `pi`, `kc1` → `kc`, `Hl1` → `hl`); undefined when the generation is unknown.
  */
 export function seriesOf(generation: string | undefined): string | undefined {
-  return generation === undefined ? undefined : /^[a-z]*/.exec(generation.toLowerCase())?.[0];
+  if (generation === undefined) return undefined;
+  const lower = generation.toLowerCase();
+  let end = 0;
+  while (end < lower.length && lower[end]! >= 'a' && lower[end]! <= 'z') end += 1;
+  return lower.slice(0, end);
 }
 
 /**
- * True when any known piece of evidence says so, false when some are known and none says so,
- * undefined when none is known.
+ * True when either known piece of evidence says so, false when one is known and neither says
+ * so, undefined when neither is known.
  */
-export function anyTrue(...evidence: readonly (boolean | undefined)[]): boolean | undefined {
-  if (evidence.includes(true)) return true;
-  return evidence.includes(false) ? false : undefined;
+export function anyTrue(one: boolean | undefined, other: boolean | undefined): boolean | undefined {
+  if (one === true || other === true) return true;
+  return one === false || other === false ? false : undefined;
 }
 
 /** The performance types (`ecs:performancetype`) of flavors that come with local disks. */

@@ -26,10 +26,10 @@ export const xenVbdLimit = createBuiltInRule({
     },
   },
   check(facts) {
-    const count = vbdDiskCount(facts);
-    if (count <= MAX_VBD_DISKS_FOR_KVM) return [];
     const verdict = isXenToKvm(facts);
     if (verdict === false) return [];
+    const count = vbdDiskCount(facts);
+    if (count <= MAX_VBD_DISKS_FOR_KVM) return [];
     const data = {
       serverId: facts.server.id,
       from: facts.server.flavor.id,
