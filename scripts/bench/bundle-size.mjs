@@ -75,9 +75,12 @@ export const bundles = [
   },
   { name: 'core: signRequest alone', source: "export { signRequest } from '@ecs-resize/core';", budget: 3_200 },
   {
+    // 18 rules since issue 11: its six new rules and their messages took the bundle from about
+    // 7.4 to 9.8 KB gz; the lazy findings and ruleCreator of issue 10 add 0.25 KB. Most of the
+    // rest is the rules' message texts and valibot's facts schema.
     name: 'rules: createRuleEngine with every built-in rule',
     source: "export { createRuleEngine, recommended } from '@ecs-resize/rules';",
-    budget: 7_500,
+    budget: 10_400,
   },
   {
     // Its global gets the names of packages/browser/src/index.ts only (no fleet).
