@@ -1,6 +1,6 @@
 import { EcsTimeoutError } from '../errors/EcsTimeoutError.js';
 import { readAtMost } from '../utils/read-at-most.js';
-import { takeDeadline } from './attempt-deadline.js';
+import { startDeadline, takeDeadline } from './attempt-deadline.js';
 import type { FailedRequest } from './failed-request.js';
 
 /** What was read of a response body. */
@@ -21,24 +21,16 @@ export interface BodyText {
  * @internal
  */
 export async function readText(response: Response, request: FailedRequest, maxBytes: number): Promise<BodyText> {
-  const deadline = takeDeadline(response) ?? ownDeadline(request.timeout);
+  const deadline = takeDeadline(response) ?? (request.timeout === false ? undefined : startDeadline(request.timeout, undefined));
   try {
     const { bytes, complete } = await readAtMost(response.body, maxBytes, deadline?.signal);
     return { text: new TextDecoder().decode(bytes), complete };
   } catch (error) {
-    if (deadline?.signal.aborted) {
+    if (deadline?.timedOut()) {
       throw new EcsTimeoutError(request.method, request.url, request.timeout as number, request.secrets);
     }
     throw error;
   } finally {
     deadline?.end();
   }
-}
-
-/** A deadline for a body read alone, for a response without one. */
-function ownDeadline(timeout: number | false): { signal: AbortSignal; end: () => void } | undefined {
-  if (timeout === false) return undefined;
-  const expiry = new AbortController();
-  const timer = setTimeout(() => expiry.abort(new DOMException(`No body within ${timeout} ms`, 'TimeoutError')), timeout);
-  return { signal: expiry.signal, end: () => clearTimeout(timer) };
 }
