@@ -73,6 +73,17 @@ describe.concurrent('--confirm takes the confirmations the active rules declare'
     if (code === 1) expect(result.stdout).toMatch(/--confirm backup-taken/);
   });
 
+  it.each([
+    { name: 'with the plugin, a fleet file’s confirm column takes its confirmation', plugin: true, code: 0 },
+    { name: 'without it, the name is unknown on its line', plugin: false, code: 2 },
+  ])('$name (exit $code)', async ({ plugin, code }) => {
+    const csv = `serverId,flavorRef,confirm\n${SERVERS.kvmStopped},s3.xlarge.2,backup-taken\n`;
+    const cwd = directoryWith({ 'fleet.csv': csv, ...(plugin ? { 'ecs-resize.config.mjs': PLUGIN_CONFIG } : {}) });
+    const result = await cli(['fleet', 'plan', 'fleet.csv'], env, cwd);
+    expect(result.code, result.stderr).toBe(code);
+    if (code === 2) expect(result.stderr).toMatch(/line 2: unknown confirmation "backup-taken"/);
+  });
+
   it('the help lists each built-in confirmation in its rule’s words', async () => {
     const { stdout } = await cli(['check', '--help'], env, withoutPlugin);
     expect(stdout).toMatch(/xen-to-kvm-drivers: The KVM guest drivers are installed/);

@@ -31,14 +31,10 @@ export function confirmationsOf(engine: Pick<RuleEngine, 'activeRules'>): readon
  * (`--confirm xen-to-kvm-drivers,h1-drivers`, or a fleet file's `confirm` column): each name
  * is a rule's `meta.confirmation.name`, turned into its key.
  * @param where Where the names came from, for the message, e.g. `--confirm`.
- * @param offered The confirmations accepted. @default the built-in rules'
+ * @param offered The confirmations accepted (`confirmationsOf(engine)`).
  * @throws {UsageError} For an unknown name.
  */
-export function confirmationsFrom(
-  names: readonly string[],
-  where: string,
-  offered: readonly RuleConfirmation[] = builtInConfirmations(),
-): Confirmations {
+export function confirmationsFrom(names: readonly string[], where: string, offered: readonly RuleConfirmation[]): Confirmations {
   const confirmations: Confirmations = {};
   for (const name of names) {
     const confirmation = offered.find((candidate) => candidate.name === name);

@@ -69,7 +69,7 @@ export const fleetApplyCommand: Command = {
   ],
   async run(context) {
     const { options, terminal, signal, client, engine, io } = context;
-    const { path, items, concurrency } = fleetInputOf(context);
+    const { path, items, concurrency } = await fleetInputOf(context);
     const waitOptions = waitSettingsFrom(options);
     const ecs = client();
     const rules = await engine();

@@ -21,7 +21,7 @@ export const fleetPlanCommand: Command = {
   examples: ['ecs-resize fleet plan fleet.csv', 'ecs-resize fleet plan fleet.json --json > plan.json'],
   async run(context) {
     const { terminal, signal, client, engine } = context;
-    const { items, concurrency } = fleetInputOf(context);
+    const { items, concurrency } = await fleetInputOf(context);
     const plan = await planFleet(client(), await engine(), items, { concurrency, signal });
     if (terminal.json) terminal.printJson(planToJson(plan));
     else terminal.print(formatPlan(plan, terminal.colors));

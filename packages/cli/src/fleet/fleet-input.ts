@@ -2,6 +2,7 @@ import type { FleetItem } from '@ecs-resize/core';
 import { resolve } from 'node:path';
 import type { OptionSpecs } from '../args/option-spec.js';
 import type { CommandContext } from '../commands/command.js';
+import { confirmationsOf } from '../args/confirmations.js';
 import { readFleetFile } from './read-fleet-file.js';
 
 /** The most requests (plan) or resizes (apply) at once that the planner and applier take. */
@@ -28,11 +29,11 @@ export interface FleetInput {
 
 /**
  * The fleet file of the command line (relative to the current directory), its items and
- * `--concurrency`.
+ * `--concurrency`. Its `confirm` names are those the rules of the engine declare.
  * @throws {UsageError} When the file or the flag is bad.
  */
-export function fleetInputOf({ args: [file = ''], options, io }: CommandContext): FleetInput {
+export async function fleetInputOf({ args: [file = ''], options, io, engine }: CommandContext): Promise<FleetInput> {
   const concurrency = options.integer('concurrency', 1, MAX_CONCURRENCY);
   const path = resolve(io.cwd, file);
-  return { path, items: readFleetFile(path), concurrency };
+  return { path, items: readFleetFile(path, confirmationsOf(await engine())), concurrency };
 }

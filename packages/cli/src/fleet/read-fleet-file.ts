@@ -1,4 +1,5 @@
 import { findDuplicateServers, type FleetItem } from '@ecs-resize/core';
+import type { RuleConfirmation } from '@ecs-resize/rules';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { confirmationsFrom } from '../args/confirmations.js';
@@ -22,7 +23,7 @@ const field = (text: string) =>
  * (`xen-to-kvm-drivers;h1-drivers`). Blank lines are skipped. Ids hold no commas, so fields
  * are not quoted beyond a pair of double quotes.
  */
-function parseCsv(text: string, path: string): FleetItem[] {
+function parseCsv(text: string, path: string, offered: readonly RuleConfirmation[]): FleetItem[] {
   const lines = text.split(/\r?\n/).map((line, index) => ({ number: index + 1, cells: line.split(',').map(field) }));
   const rows = lines.filter(({ cells }) => cells.some(Boolean));
   const [header, ...records] = rows;
@@ -43,7 +44,7 @@ function parseCsv(text: string, path: string): FleetItem[] {
     return {
       serverId: row['serverId'] ?? '',
       flavorRef: row['flavorRef'] ?? '',
-      ...(confirm.length > 0 ? { confirmations: confirmationsFrom(confirm, where) } : {}),
+      ...(confirm.length > 0 ? { confirmations: confirmationsFrom(confirm, where, offered) } : {}),
       ...(mode === undefined ? {} : { mode }),
     };
   });
@@ -83,11 +84,12 @@ function refuseDuplicates(items: readonly unknown[], path: string): void {
 }
 
 /**
- * Reads a fleet file: `.json` (an array of items) or `.csv` (a header, then one item per line).
+ * Reads a fleet file: `.json` (an array of items) or `.csv` (a header, then one item per line);
+ * a CSV's `confirm` names are those of `offered` (the rules' confirmations).
  * @throws {UsageError} When the file is missing, of another kind, not shaped like a fleet, or
  * names a server more than once.
  */
-export function readFleetFile(path: string): FleetItem[] {
+export function readFleetFile(path: string, offered: readonly RuleConfirmation[]): FleetItem[] {
   const kind = extname(path).toLowerCase();
   if (kind !== '.json' && kind !== '.csv') throw new UsageError(`${path}: a fleet file is .json or .csv.`);
   let text: string;
@@ -96,7 +98,7 @@ export function readFleetFile(path: string): FleetItem[] {
   } catch (error) {
     throw new UsageError(`Cannot read the fleet file ${path}: ${(error as Error).message}`, { cause: error });
   }
-  const items = kind === '.json' ? parseJson(text, path) : parseCsv(text, path);
+  const items = kind === '.json' ? parseJson(text, path) : parseCsv(text, path, offered);
   refuseDuplicates(items, path);
   return items;
 }
