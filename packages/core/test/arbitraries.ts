@@ -109,6 +109,22 @@ export function mustBeRefused(id: string): boolean {
   return id === '' || id.length > 128 || /[/?#%\\\s\0-\x1f\x7f-\x9f]/u.test(id) || id.includes('..');
 }
 
+/** A UUID in its text form: what a server id also is (ecs-api.md §4, "UUID of the ECS"). */
+const UUID_TEXT = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+
+/** True for a server id that must be refused: one {@link mustBeRefused} refuses, or no UUID. */
+export function mustBeRefusedAsServerId(id: string): boolean {
+  return mustBeRefused(id) || !UUID_TEXT.test(id);
+}
+
+/** Any string a server id parameter might be given: hostile ids, UUIDs, and UUIDs with a piece to break out. */
+export const hostileServerIdArb: fc.Arbitrary<string> = fc.oneof(
+  { weight: 2, arbitrary: hostileIdArb },
+  { weight: 2, arbitrary: fc.uuid() },
+  { weight: 1, arbitrary: fc.tuple(fc.uuid(), fc.constantFrom(...ID_PIECES)).map(([uuid, piece]) => uuid + piece) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...ID_PIECES), fc.uuid()).map(([piece, uuid]) => piece + uuid) },
+);
+
 /** Characters a path segment or query part may hold raw or that must be encoded. */
 const RESERVED = [
   '/',

@@ -10,7 +10,17 @@ import fc from 'fast-check';
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createEcsClient, EcsInputError, isEcsError, signRequest, type EcsClient } from '../src/index.js';
-import { headersArb, hostileIdArb, mustBeRefused, pathArb, PROPERTY_PARAMETERS, queryArb, urlTextArb } from './arbitraries.js';
+import {
+  headersArb,
+  hostileIdArb,
+  hostileServerIdArb,
+  mustBeRefused,
+  mustBeRefusedAsServerId,
+  pathArb,
+  PROPERTY_PARAMETERS,
+  queryArb,
+  urlTextArb,
+} from './arbitraries.js';
 import { useEmulator } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -32,17 +42,23 @@ interface IdTarget {
   name: string;
   /** The parameter's name in EcsInputError issues. */
   parameter: string;
+  /** A server id, which must also be a UUID. */
+  server?: true;
   run(client: EcsClient, id: string): Promise<unknown>;
   placement(projectId: string, id: string): Placement;
 }
 
 /** A server id no emulator server has, so that no resize is ever accepted. */
-const NO_SERVER = 'no-such-server-0001';
+const NO_SERVER = '00000000-0000-4000-8000-00000000e001';
+
+/** A plain, valid id for every parameter, a server id's included. */
+const BASELINE_ID = '00000000-0000-4000-8000-00000000b001';
 
 const ID_TARGETS: IdTarget[] = [
   {
     name: 'getServer(serverId)',
     parameter: 'serverId',
+    server: true,
     run: (client, id) => client.getServer(id),
     placement: (p, id) => ({ segments: ['v1', p, 'cloudservers', id], query: [] }),
   },
@@ -61,12 +77,14 @@ const ID_TARGETS: IdTarget[] = [
   {
     name: 'listBlockDevices(serverId)',
     parameter: 'serverId',
+    server: true,
     run: (client, id) => client.listBlockDevices(id),
     placement: (p, id) => ({ segments: ['v1', p, 'cloudservers', id, 'block_device'], query: [] }),
   },
   {
     name: 'listResizeFlavors(serverId)',
     parameter: 'serverId',
+    server: true,
     run: (client, id) => client.listResizeFlavors(id),
     placement: (p, id) => ({
       segments: ['v1', p, 'cloudservers', 'resize_flavors'],
@@ -79,6 +97,7 @@ const ID_TARGETS: IdTarget[] = [
   {
     name: 'resize(serverId, …)',
     parameter: 'serverId',
+    server: true,
     run: (client, id) => client.resize(id, 's3.xlarge.2'),
     placement: (p, id) => ({
       segments: ['v1', p, 'cloudservers', id, 'resize'],
@@ -105,6 +124,7 @@ const ID_TARGETS: IdTarget[] = [
   {
     name: 'collectFacts(serverId, …)',
     parameter: 'serverId',
+    server: true,
     run: (client, id) => client.collectFacts(id, 's3.xlarge.2'),
     placement: (p, id) => ({ segments: ['v1', p, 'cloudservers', id], query: [] }),
   },
@@ -133,7 +153,7 @@ describe('(a) an id is refused before sending, or sent inside its own path segme
   /** The headers a call sends for a plain, valid id: an id must never change them. */
   async function baselineHeaders(target: IdTarget): Promise<[string, string][]> {
     const { client, sent } = recordingClient();
-    await target.run(client, 'baseline-id-0001').catch(() => undefined);
+    await target.run(client, BASELINE_ID).catch(() => undefined);
     return [...sent[0]!.headers];
   }
 
@@ -144,7 +164,7 @@ describe('(a) an id is refused before sending, or sent inside its own path segme
       let accepted = 0;
       let refused = 0;
       await fc.assert(
-        fc.asyncProperty(hostileIdArb, async (id) => {
+        fc.asyncProperty(target.server ? hostileServerIdArb : hostileIdArb, async (id) => {
           const { client, sent } = recordingClient();
           const error = await target.run(client, id).then(
             () => undefined,
@@ -157,7 +177,8 @@ describe('(a) an id is refused before sending, or sent inside its own path segme
             return;
           }
           accepted += 1;
-          expect(mustBeRefused(id), `design.md refuses ${JSON.stringify(id)}`).toBe(false);
+          const refusedBySpec = target.server ? mustBeRefusedAsServerId(id) : mustBeRefused(id);
+          expect(refusedBySpec, `design.md refuses ${JSON.stringify(id)}`).toBe(false);
           expect(error === undefined || isEcsError(error), String(error)).toBe(true);
           const request = sent[0]!;
           expect(request, 'a request was sent').toBeDefined();
@@ -181,7 +202,7 @@ describe('(a) an id is refused before sending, or sent inside its own path segme
   }
 
   it('collectFacts(…, flavorRef): the target flavor reaches no request at all', async () => {
-    const fixed = ['getServer', 'resize_flavors', 'flavors', 'cloudvolumes/detail'];
+    const fixed = ['getServer', 'resize_flavors', 'os-interface', 'flavors', 'cloudvolumes/detail'];
     await fc.assert(
       fc.asyncProperty(hostileIdArb, async (id) => {
         const { client, sent } = recordingClient();
