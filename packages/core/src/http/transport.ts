@@ -82,10 +82,12 @@ function urlOf(config: TransportConfig, call: ApiCall<v.GenericSchema>): string 
  * @internal
  */
 export function createTransport(config: TransportConfig): Transport {
-  const send = () => config.fetch ?? fetch;
+  // Looked up at each attempt, as ky does: a global fetch replaced later is the one used.
+  const currentFetch = () => config.fetch ?? fetch;
   const api = ky.create({
     // One timer per attempt, from the request to the end of its body (ky's own would stop at the headers).
-    fetch: config.timeout === false ? (input, init) => send()(input, init) : fetchWithDeadline(send, config.timeout),
+    fetch:
+      config.timeout === false ? (input, init) => currentFetch()(input, init) : fetchWithDeadline(currentFetch, config.timeout),
     timeout: false,
     // A redirect is an error, never followed: it would carry the credentials to another origin
     // (and a 307/308 would send a resize again).
