@@ -6,30 +6,6 @@ import { MALFORMED_REQUESTS, rawRequest, sendRaw, type MalformedRequest } from '
 const PROXY_PATH = '/ecs-proxy';
 const SERVER = SERVERS.kvmStopped;
 
-/** The status `demo --serve` (its page server, its proxy, or Node's parser) gives each shared malformed request. */
-const STATUS: Readonly<Record<(typeof MALFORMED_REQUESTS)[number]['name'], number>> = {
-  'absolute-form with an unclosed IPv6 host': 400,
-  'absolute-form with a bad escape in the host': 400,
-  'absolute-form with two ports': 400,
-  'absolute-form with a bad escape in the path': 400,
-  'a target that is not a path': 400,
-  'asterisk-form on a GET': 400,
-  'a bad escape in the path': 400,
-  'an escape that is not UTF-8': 400,
-  'a bad escape in the query': 400,
-  'a NUL in the path': 400,
-  'a space in the path': 400,
-  'a path of 20,000 characters': 431,
-  'an unknown HTTP version': 400,
-  'a method Node does not know': 400,
-  'a control character in a header value': 400,
-  'a header line without a colon': 400,
-  'a Content-Length that is not a number': 400,
-  'Content-Length and Transfer-Encoding together': 400,
-  // `POST /` is answered with the page before its body is read; Node then drops the connection.
-  'a broken chunk': 200,
-};
-
 /** Requests only the console's own server sees this way, with the status each gets. */
 const CONSOLE_REQUESTS: readonly (MalformedRequest & { readonly status: number | null })[] = [
   { name: 'a path the console does not serve', line: 'GET /etc/passwd HTTP/1.1', status: 404 },
@@ -47,7 +23,10 @@ const CONSOLE_REQUESTS: readonly (MalformedRequest & { readonly status: number |
 ];
 
 const CASES: readonly (MalformedRequest & { readonly status: number | null })[] = [
-  ...MALFORMED_REQUESTS.map((request) => ({ ...request, status: STATUS[request.name] })),
+  ...MALFORMED_REQUESTS.map((request) =>
+    // `POST /` is answered with the page before its body is read; Node then drops the connection.
+    request.name === 'a broken chunk' ? { ...request, status: 200 } : request,
+  ),
   ...CONSOLE_REQUESTS,
 ];
 

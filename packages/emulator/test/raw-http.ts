@@ -52,6 +52,12 @@ export interface MalformedRequest {
   readonly halfClose?: boolean;
 }
 
+/** A malformed request and what it must get: a status, or null when the connection is closed unanswered. */
+export interface MalformedCase extends MalformedRequest {
+  /** The status of the answer, or null when none comes. */
+  readonly status: number | null;
+}
+
 /**
  * The whole request as bytes: `Host` and `Connection: close` first, then `headers`, then `body`.
  * @param basePath Where the server mounts the API, e.g. a proxy's `/ecs-proxy`.
@@ -68,28 +74,35 @@ export function rawRequest(request: MalformedRequest, projectId: string, basePat
  * other targets URL parsing throws on, and what Node's own parser refuses (answered by Node).
  */
 export const MALFORMED_REQUESTS = [
-  { name: 'absolute-form with an unclosed IPv6 host', line: 'GET http://[ HTTP/1.1' },
-  { name: 'absolute-form with a bad escape in the host', line: 'GET http://%zz/ HTTP/1.1' },
-  { name: 'absolute-form with two ports', line: 'GET http://a:b:c/ HTTP/1.1' },
-  { name: 'absolute-form with a bad escape in the path', line: 'GET http://127.0.0.1/v1/%zz HTTP/1.1' },
-  { name: 'a target that is not a path', line: 'GET %zz HTTP/1.1' },
-  { name: 'asterisk-form on a GET', line: 'GET * HTTP/1.1' },
-  { name: 'a bad escape in the path', line: 'GET {base}/v1/{p}/jobs/%zz HTTP/1.1' },
-  { name: 'an escape that is not UTF-8', line: 'GET {base}/v1/{p}/cloudservers/%ff%fe HTTP/1.1' },
-  { name: 'a bad escape in the query', line: 'GET {base}/v1/{p}/cloudservers/detail?limit=%zz HTTP/1.1' },
-  { name: 'a NUL in the path', line: 'GET /v1/\0/jobs HTTP/1.1' },
-  { name: 'a space in the path', line: 'GET /v1/a b HTTP/1.1' },
-  { name: 'a path of 20,000 characters', line: `GET /${'a'.repeat(20_000)} HTTP/1.1` },
-  { name: 'an unknown HTTP version', line: 'GET / HTTP/9.9' },
-  { name: 'a method Node does not know', line: 'BREW / HTTP/1.1' },
-  { name: 'a control character in a header value', line: 'GET / HTTP/1.1', headers: ['X-Auth-Token: a\x01b'] },
-  { name: 'a header line without a colon', line: 'GET / HTTP/1.1', headers: ['X-Auth-Token'] },
-  { name: 'a Content-Length that is not a number', line: 'POST / HTTP/1.1', headers: ['Content-Length: abc'] },
+  { name: 'absolute-form with an unclosed IPv6 host', line: 'GET http://[ HTTP/1.1', status: 400 },
+  { name: 'absolute-form with a bad escape in the host', line: 'GET http://%zz/ HTTP/1.1', status: 400 },
+  { name: 'absolute-form with two ports', line: 'GET http://a:b:c/ HTTP/1.1', status: 400 },
+  { name: 'absolute-form with a bad escape in the path', line: 'GET http://127.0.0.1/v1/%zz HTTP/1.1', status: 400 },
+  { name: 'a target that is not a path', line: 'GET %zz HTTP/1.1', status: 400 },
+  { name: 'asterisk-form on a GET', line: 'GET * HTTP/1.1', status: 400 },
+  { name: 'a bad escape in the path', line: 'GET {base}/v1/{p}/jobs/%zz HTTP/1.1', status: 400 },
+  { name: 'an escape that is not UTF-8', line: 'GET {base}/v1/{p}/cloudservers/%ff%fe HTTP/1.1', status: 400 },
+  { name: 'a bad escape in the query', line: 'GET {base}/v1/{p}/cloudservers/detail?limit=%zz HTTP/1.1', status: 400 },
+  { name: 'a NUL in the path', line: 'GET /v1/\0/jobs HTTP/1.1', status: 400 },
+  { name: 'a space in the path', line: 'GET /v1/a b HTTP/1.1', status: 400 },
+  { name: 'a path of 20,000 characters', line: `GET /${'a'.repeat(20_000)} HTTP/1.1`, status: 431 },
+  { name: 'an unknown HTTP version', line: 'GET / HTTP/9.9', status: 400 },
+  { name: 'a method Node does not know', line: 'BREW / HTTP/1.1', status: 400 },
+  { name: 'a control character in a header value', line: 'GET / HTTP/1.1', headers: ['X-Auth-Token: a\x01b'], status: 400 },
+  { name: 'a header line without a colon', line: 'GET / HTTP/1.1', headers: ['X-Auth-Token'], status: 400 },
+  { name: 'a Content-Length that is not a number', line: 'POST / HTTP/1.1', headers: ['Content-Length: abc'], status: 400 },
   {
     name: 'Content-Length and Transfer-Encoding together',
     line: 'POST / HTTP/1.1',
     headers: ['Content-Length: 3', 'Transfer-Encoding: chunked'],
     body: '0\r\n\r\n',
+    status: 400,
   },
-  { name: 'a broken chunk', line: 'POST / HTTP/1.1', headers: ['Transfer-Encoding: chunked'], body: 'zz\r\nabc\r\n' },
-] as const satisfies readonly MalformedRequest[];
+  {
+    name: 'a broken chunk',
+    line: 'POST / HTTP/1.1',
+    headers: ['Transfer-Encoding: chunked'],
+    body: 'zz\r\nabc\r\n',
+    status: 400,
+  },
+] as const satisfies readonly MalformedCase[];
