@@ -25,36 +25,19 @@ import {
   type EchoScenario,
 } from '../../core/test/echoing-server.js';
 import { runCli } from '../src/index.js';
-import { BIN, secretForms } from './helpers/cli.js';
-
-/** The secrets: each has a `"` or a `\`, so that its JSON-escaped form differs from it. */
-const SECRETS = {
-  token: 'MIIEtok+"SECRET\\/7c4d1f9a==',
-  secretKey: 'sk"SECRET\\a9c4e1f7d3b2',
-  securityToken: 'sts+SECRET\\/"7e2d8c4b19ff==',
-  'a 4-character token': 'Q"7\\',
-} as const;
-type SecretName = keyof typeof SECRETS;
+import { BIN } from './helpers/cli.js';
+import { ATTACK_SECRETS, SECRET_ENCODINGS, secretForms, type AttackSecretName } from '../../core/test/secret-forms.js';
 
 /** The environment variables that carry each secret. */
-const CREDENTIALS: Record<SecretName, Record<string, string>> = {
-  token: { OS_AUTH_TOKEN: SECRETS.token },
-  secretKey: { HW_ACCESS_KEY: 'ATTACKSUITEAK0000001', HW_SECRET_KEY: SECRETS.secretKey },
+const CREDENTIALS: Record<AttackSecretName, Record<string, string>> = {
+  token: { OS_AUTH_TOKEN: ATTACK_SECRETS.token },
+  secretKey: { HW_ACCESS_KEY: 'ATTACKSUITEAK0000001', HW_SECRET_KEY: ATTACK_SECRETS.secretKey },
   securityToken: {
     HW_ACCESS_KEY: 'ATTACKSUITEAK0000001',
-    HW_SECRET_KEY: SECRETS.secretKey,
-    HW_SECURITY_TOKEN: SECRETS.securityToken,
+    HW_SECRET_KEY: ATTACK_SECRETS.secretKey,
+    HW_SECURITY_TOKEN: ATTACK_SECRETS.securityToken,
   },
-  'a 4-character token': { OS_AUTH_TOKEN: SECRETS['a 4-character token'] },
-};
-
-/** The encodings a server or proxy may echo a secret in. */
-const ENCODINGS: Record<string, (secret: string) => string> = {
-  raw: (secret) => secret,
-  'URL-encoded': (secret) => encodeURIComponent(secret),
-  'JSON-escaped': (secret) => JSON.stringify(secret).slice(1, -1),
-  base64: (secret) => Buffer.from(secret).toString('base64'),
-  base64url: (secret) => Buffer.from(secret).toString('base64url'),
+  'a 4-character token': { OS_AUTH_TOKEN: ATTACK_SECRETS['a 4-character token'] },
 };
 
 /** Fast polling: the echoing server answers at once. */
@@ -170,15 +153,15 @@ afterAll(async () => {
 });
 
 /** The environment of the echoing server, with the credentials of `secret`. */
-const envOf = (secret: SecretName): Record<string, string> => ({
+const envOf = (secret: AttackSecretName): Record<string, string> => ({
   ECS_ENDPOINT: server.url,
   HW_PROJECT_ID: server.projectId,
   ...CREDENTIALS[secret],
 });
 
-const CASES = Object.keys(SECRETS).flatMap((secret) =>
+const CASES = Object.keys(ATTACK_SECRETS).flatMap((secret) =>
   Object.keys(PLACES).flatMap((place) =>
-    Object.keys(ENCODINGS).map((encoding) => [secret as SecretName, place, encoding] as const),
+    Object.keys(SECRET_ENCODINGS).map((encoding) => [secret as AttackSecretName, place, encoding] as const),
   ),
 );
 
@@ -188,8 +171,8 @@ describe('secrets: an echoed credential never shows, in any output', () => {
   });
 
   it.each(CASES)('%s echoed in the %s, %s', async (secretName, place, encoding) => {
-    const secret = SECRETS[secretName];
-    const echo = ENCODINGS[encoding]!(secret);
+    const secret = ATTACK_SECRETS[secretName];
+    const echo = SECRET_ENCODINGS[encoding]!(secret);
     const { scenario, command, inFleet, resizeJobId } = PLACES[place]!;
     const index = CASES.findIndex(([s, p, e]) => s === secretName && p === place && e === encoding);
     const [serverId, jobId] = [serverIdOf(1000 + index), jobIdOf(1000 + index)];
@@ -306,7 +289,7 @@ describe('ecs-resize config never shows an endpoint’s user info', () => {
     ['a user and a password', 'https://alice:hunter2-secret@ecs.example.com', 'hunter2-secret'],
     ['a user alone', 'https://alice-the-admin@ecs.example.com', 'alice-the-admin'],
     ['a percent-encoded password', 'https://alice:p%40ss%3Aw0rd@ecs.example.com', 'p%40ss%3Aw0rd'],
-    ['the token as the password', `https://u:${encodeURIComponent(SECRETS.token)}@ecs.example.com`, SECRETS.token],
+    ['the token as the password', `https://u:${encodeURIComponent(ATTACK_SECRETS.token)}@ecs.example.com`, ATTACK_SECRETS.token],
   ] as const;
   const cases = endpoints.flatMap(([name, endpoint, secret]) =>
     (['ECS_ENDPOINT', '--endpoint'] as const).flatMap((via) =>
@@ -338,7 +321,7 @@ describe('the built binary: the same masking and sanitizing on process.stdout an
     const { scenario, command } = PLACES[place]!;
     // A header cannot hold ESC or BEL, but it can hold C1 controls (read as Latin-1): an 8-bit OSC.
     const osc8Bit = '\u009d0;pwned\u009c';
-    const echo = `${SECRETS.token}${place === 'X-Request-Id header' ? '' : '\u001b]0;pwned\u0007'}${osc8Bit}`;
+    const echo = `${ATTACK_SECRETS.token}${place === 'X-Request-Id header' ? '' : '\u001b]0;pwned\u0007'}${osc8Bit}`;
     server.scenarios.set(serverId, scenario(echo));
     server.scenarios.set(jobId, scenario(echo));
     const args = [...command(serverId, jobId), ...(format === '--json' ? ['--json'] : [])];
@@ -349,7 +332,7 @@ describe('the built binary: the same masking and sanitizing on process.stdout an
     );
     const output = `${stdout}\n${stderr}`;
     expect(output).toContain('[redacted]');
-    for (const form of secretForms(SECRETS.token)) expect(output).not.toContain(form);
+    for (const form of secretForms(ATTACK_SECRETS.token)) expect(output).not.toContain(form);
     expect(output).not.toMatch(/[\u001b\u0007\u009c\u009d]/);
   });
 });

@@ -27,31 +27,18 @@ import {
   type EchoingServer,
   type EchoScenario,
 } from './echoing-server.js';
-
-/** The secrets: each has a `"` or a `\`, so that its JSON-escaped form differs from it. */
-const SECRETS = {
-  token: 'MIIEtok+"SECRET\\/7c4d1f9a==',
-  secretKey: 'sk"SECRET\\a9c4e1f7d3b2',
-  securityToken: 'sts+SECRET\\/"7e2d8c4b19ff==',
-  'a 4-character token': 'Q"7\\',
-} as const;
-type SecretName = keyof typeof SECRETS;
+import { ATTACK_SECRETS, SECRET_ENCODINGS, type AttackSecretName } from './secret-forms.js';
 
 /** The credentials that carry each secret. */
-const AUTH: Record<SecretName, EcsClientOptions['auth']> = {
-  token: { token: SECRETS.token },
-  secretKey: { accessKey: 'ATTACKSUITEAK0000001', secretKey: SECRETS.secretKey },
-  securityToken: { accessKey: 'ATTACKSUITEAK0000001', secretKey: SECRETS.secretKey, securityToken: SECRETS.securityToken },
-  'a 4-character token': { token: SECRETS['a 4-character token'] },
-};
-
-/** The encodings a server or proxy may echo a secret in. */
-const ENCODINGS: Record<string, (secret: string) => string> = {
-  raw: (secret) => secret,
-  'URL-encoded': (secret) => encodeURIComponent(secret),
-  'JSON-escaped': (secret) => JSON.stringify(secret).slice(1, -1),
-  base64: (secret) => Buffer.from(secret).toString('base64'),
-  base64url: (secret) => Buffer.from(secret).toString('base64url'),
+const AUTH: Record<AttackSecretName, EcsClientOptions['auth']> = {
+  token: { token: ATTACK_SECRETS.token },
+  secretKey: { accessKey: 'ATTACKSUITEAK0000001', secretKey: ATTACK_SECRETS.secretKey },
+  securityToken: {
+    accessKey: 'ATTACKSUITEAK0000001',
+    secretKey: ATTACK_SECRETS.secretKey,
+    securityToken: ATTACK_SECRETS.securityToken,
+  },
+  'a 4-character token': { token: ATTACK_SECRETS['a 4-character token'] },
 };
 
 /** An operation that must fail, with the error class it must fail with. */
@@ -142,9 +129,9 @@ function renderings(error: unknown): [string, string][] {
   return out;
 }
 
-const CASES = Object.keys(SECRETS).flatMap((secret) =>
+const CASES = Object.keys(ATTACK_SECRETS).flatMap((secret) =>
   Object.keys(PLACES).flatMap((place) =>
-    Object.keys(ENCODINGS).map((encoding) => [secret as SecretName, place, encoding] as const),
+    Object.keys(SECRET_ENCODINGS).map((encoding) => [secret as AttackSecretName, place, encoding] as const),
   ),
 );
 
@@ -160,10 +147,10 @@ describe('secrets: every echo of a credential is masked in the errors', () => {
   });
 
   // Concurrent: the job-status cases each wait out a timeout; the scenarios are keyed by id.
-  describe.concurrent.each(Object.keys(SECRETS) as SecretName[])('%s', (secretName) => {
+  describe.concurrent.each(Object.keys(ATTACK_SECRETS) as AttackSecretName[])('%s', (secretName) => {
     it.each(CASES.filter(([secret]) => secret === secretName))('%s echoed in the %s, %s', async (_, place, encoding) => {
-      const secret = SECRETS[secretName];
-      const echo = ENCODINGS[encoding]!(secret);
+      const secret = ATTACK_SECRETS[secretName];
+      const echo = SECRET_ENCODINGS[encoding]!(secret);
       const attack = PLACES[place]!;
       const index = CASES.findIndex(([s, p, e]) => s === secretName && p === place && e === encoding);
       // A server id is a UUID and a job id 32 hex digits; both are looked up by the echoing server.

@@ -3,6 +3,7 @@ import { execFile, spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { secretForms } from '../../../core/test/secret-forms.js';
 
 /** The built binary (the root `pnpm test` builds it first). */
 export const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
@@ -15,21 +16,6 @@ export interface CliResult {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
-}
-
-/**
- * A secret in each form it may be echoed in: as it is, URL-encoded, JSON-escaped (as inside a
- * JSON string), base64 and base64url.
- */
-export function secretForms(secret: string): string[] {
-  const bytes = Buffer.from(secret);
-  return [
-    secret,
-    encodeURIComponent(secret),
-    JSON.stringify(secret).slice(1, -1),
-    bytes.toString('base64').replace(/=+$/, ''),
-    bytes.toString('base64url'),
-  ];
 }
 
 /** Fails the test when a secret, in any of its {@link secretForms}, appears in the output. */
