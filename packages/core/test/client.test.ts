@@ -1,6 +1,6 @@
 import { SERVERS } from '@ecs-resize/emulator';
 import { describe, expect, it } from 'vitest';
-import { FAST_WAIT, clientOf, useEmulator } from './helpers.js';
+import { FAST_WAIT, clientOf, recordingClientOf, useEmulator } from './helpers.js';
 
 describe('client happy paths against the emulator', () => {
   const emulator = useEmulator();
@@ -108,17 +108,7 @@ describe('resize request bodies', () => {
   const emulator = useEmulator();
 
   /** A client whose fetch records each request's method, path and body on its way out. */
-  function recordingClient() {
-    const sent: { method: string; path: string; body: string }[] = [];
-    const client = clientOf(emulator(), {
-      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
-        const request = new Request(input, init);
-        sent.push({ method: request.method, path: new URL(request.url).pathname, body: await request.clone().text() });
-        return fetch(request);
-      },
-    });
-    return { client, sent };
-  }
+  const recordingClient = () => recordingClientOf(emulator());
 
   it('the simple call sends exactly {"resize":{"flavorRef":"…"}} to the v1 path', async () => {
     const { client, sent } = recordingClient();

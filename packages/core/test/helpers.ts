@@ -31,6 +31,26 @@ export function clientOf(emulator: Emulator, overrides: Partial<EcsClientOptions
   });
 }
 
+/** A request as a recording client sent it. */
+export interface SentRequest {
+  method: string;
+  path: string;
+  body: string;
+}
+
+/** A client of the emulator whose fetch records each request's method, path and body on its way out. */
+export function recordingClientOf(emulator: Emulator): { client: EcsClient; sent: SentRequest[] } {
+  const sent: SentRequest[] = [];
+  const client = clientOf(emulator, {
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      sent.push({ method: request.method, path: new URL(request.url).pathname, body: await request.clone().text() });
+      return fetch(request);
+    },
+  });
+  return { client, sent };
+}
+
 /**
  * Freezes `Date` for each test of the suite (and thaws it after): the emulator's jobs, which
  * follow `Date.now()`, then move only when the test moves the clock (`advanceClock`, or

@@ -17,6 +17,7 @@ import type { Server } from '../schemas/server.js';
 import { abortable } from '../utils/abortable.js';
 import { ConfirmationsSchema } from './confirmations-schema.js';
 import { assembleFacts, type Confirmations, type FactsSources, type RequestFacts } from './assemble-facts.js';
+import { RequestFactsEntries } from './request-facts-schema.js';
 
 /** Options of `collectFacts`: `autoPay` and `dedicatedHostId` go into the facts as the request's. */
 export interface CollectFactsOptions extends RequestOptions, RequestFacts {
@@ -31,8 +32,7 @@ export const FactsOptionsEntries = {
   ...requestOptionsEntries,
   confirmations: v.optional(ConfirmationsSchema),
   mode: ModeSchema,
-  autoPay: v.optional(v.boolean('must be a boolean')),
-  dedicatedHostId: v.optional(IdSchema),
+  ...RequestFactsEntries,
 };
 
 const InputSchema = v.object({

@@ -189,9 +189,14 @@ export async function applyFleet(
     return note(item, 'succeeded', { jobId });
   };
 
-  /** Checks one item again, sends its resize once, and follows it to its end. */
+  /**
+   * Checks one item again, sends its resize once (with the item's `mode`, `autoPay` and
+   * `dedicatedHostId`), and follows it to its end.
+   */
   const send = async (item: FleetItem): Promise<FleetJournalEntry> => {
-    const options = { ...(item.mode ? { mode: item.mode } : {}), signal };
+    // What the resize carries, and so what its check sees (check and resize validate it).
+    const { mode, autoPay, dedicatedHostId } = item;
+    const options = { mode, autoPay, dedicatedHostId, signal };
     let report;
     try {
       ({ report } = await check(client, item.serverId, item.flavorRef, {

@@ -1,9 +1,13 @@
 import type { ResizeFacts } from '@ecs-resize/rules';
-import type { Confirmations } from '../facts/assemble-facts.js';
+import type { Confirmations, RequestFacts } from '../facts/assemble-facts.js';
 import type { PreflightReport } from '../preflight/preflight.js';
 
-/** One resize of a fleet: which server, to which flavor, with what the operator confirms. */
-export interface FleetItem {
+/**
+ * One resize of a fleet: which server, to which flavor, with what the operator confirms, and
+ * what the request carries (`mode`; `autoPay` for a yearly/monthly server and `dedicatedHostId`
+ * for one on a dedicated host, each sending the resize to v1.1, as the same options of `resize`).
+ */
+export interface FleetItem extends RequestFacts {
   serverId: string;
   flavorRef: string;
   confirmations?: Confirmations | undefined;

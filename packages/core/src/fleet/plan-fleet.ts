@@ -4,6 +4,7 @@ import { _checkFacts } from '../check/check.js';
 import { EcsInputError } from '../errors/EcsInputError.js';
 import { assembleFacts } from '../facts/assemble-facts.js';
 import { ConfirmationsSchema } from '../facts/confirmations-schema.js';
+import { RequestFactsEntries } from '../facts/request-facts-schema.js';
 import { IdSchema } from '../input/id-schema.js';
 import { ModeSchema } from '../input/mode-schema.js';
 import { parseInput } from '../input/parse-input.js';
@@ -29,8 +30,14 @@ export interface PlanFleetOptions {
 }
 
 const ItemSchema = v.strictObject(
-  { serverId: IdSchema, flavorRef: IdSchema, confirmations: v.optional(ConfirmationsSchema), mode: ModeSchema },
-  'must be { serverId, flavorRef, confirmations?, mode? }',
+  {
+    serverId: IdSchema,
+    flavorRef: IdSchema,
+    confirmations: v.optional(ConfirmationsSchema),
+    mode: ModeSchema,
+    ...RequestFactsEntries,
+  },
+  'must be { serverId, flavorRef, confirmations?, mode?, autoPay?, dedicatedHostId? }',
 );
 
 const InputSchema = v.object({
@@ -251,6 +258,8 @@ export async function planFleet(
       flavorRef: item.flavorRef,
       confirmations: item.confirmations,
       mode: item.mode,
+      autoPay: item.autoPay,
+      dedicatedHostId: item.dedicatedHostId,
     });
     const { report } = await _checkFacts(engine, facts);
     return { item, status: report.ok ? 'ready' : 'blocked', report, facts };

@@ -11,6 +11,7 @@ import { EcsInputError } from '../errors/EcsInputError.js';
 import type { Confirmations } from '../facts/assemble-facts.js';
 import { PreflightSchema, type Preflight, type PreflightFinding } from '../preflight/preflight.js';
 import { ConfirmationsSchema } from '../facts/confirmations-schema.js';
+import { RequestFactsEntries } from '../facts/request-facts-schema.js';
 
 /** Options of `resize`. */
 export interface ResizeOptions extends RequestOptions {
@@ -66,8 +67,7 @@ const InputSchema = v.object({
         ...requestOptionsEntries,
         mode: ModeSchema,
         dryRun: v.optional(v.boolean('must be a boolean'), false),
-        autoPay: v.optional(v.boolean('must be a boolean')),
-        dedicatedHostId: v.optional(IdSchema),
+        ...RequestFactsEntries,
         preflight: v.optional(PreflightSchema),
         confirmations: v.optional(ConfirmationsSchema),
       },
