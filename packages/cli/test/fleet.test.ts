@@ -66,7 +66,7 @@ describe.concurrent('fleet plan', () => {
       'no-frozen-server': 3,
       'no-locked-server': 3,
       'no-spot-server': 3,
-      // A fleet item cannot carry autoPay yet: yearly/monthly servers are blocked.
+      // These items carry no autoPay: yearly/monthly servers are blocked (fleet-request-facts.test.ts sets it).
       'prepaid-auto-pay': 3,
       'no-expanding-disk': 3,
     },

@@ -7,8 +7,8 @@ import { parseMode } from '../args/mode.js';
 import { UsageError } from '../errors/UsageError.js';
 import { countOf } from '../output/count.js';
 
-/** The CSV columns: `serverId` and `flavorRef` required, `confirm` and `mode` optional. */
-const CSV_COLUMNS = ['serverId', 'flavorRef', 'confirm', 'mode'] as const;
+/** The CSV columns: `serverId` and `flavorRef` required, the others optional. */
+const CSV_COLUMNS = ['serverId', 'flavorRef', 'confirm', 'mode', 'auto-pay', 'dedicated-host'] as const;
 
 /** A CSV field without its surrounding spaces and double quotes (as spreadsheets export them). */
 const field = (text: string) =>
@@ -18,9 +18,21 @@ const field = (text: string) =>
     .trim();
 
 /**
- * The items of a CSV file: a header row naming the columns (`serverId,flavorRef[,confirm][,mode]`,
- * in any order), then one resize per line; `confirm` lists confirmations separated by `;`
- * (`xen-to-kvm-drivers;h1-drivers`). Blank lines are skipped. Ids hold no commas, so fields
+ * A CSV `auto-pay` field: `true`, `false`, or empty (none: the v1 API).
+ * @throws {UsageError} For any other value.
+ */
+function parseAutoPay(text: string, where: string): boolean | undefined {
+  if (text === '') return undefined;
+  if (text === 'true' || text === 'false') return text === 'true';
+  throw new UsageError(`${where}: auto-pay must be true, false or empty, not "${text}". Nothing was sent.`);
+}
+
+/**
+ * The items of a CSV file: a header row naming the columns
+ * (`serverId,flavorRef[,confirm][,mode][,auto-pay][,dedicated-host]`, in any order), then one
+ * resize per line; `confirm` lists confirmations separated by `;`
+ * (`xen-to-kvm-drivers;h1-drivers`); `dedicated-host` is checked by the planner, like the ids.
+ * Blank lines are skipped. Ids hold no commas, so fields
  * are not quoted beyond a pair of double quotes.
  */
 function parseCsv(text: string, path: string, offered: readonly RuleConfirmation[]): FleetItem[] {
@@ -31,7 +43,7 @@ function parseCsv(text: string, path: string, offered: readonly RuleConfirmation
   const unknown = columns.filter((column) => !(CSV_COLUMNS as readonly string[]).includes(column));
   if (!columns.includes('serverId') || !columns.includes('flavorRef') || unknown.length > 0) {
     throw new UsageError(
-      `${path}: the first line must name the columns serverId,flavorRef and optionally confirm and mode (found "${columns.join(',')}").`,
+      `${path}: the first line must name the columns serverId,flavorRef and optionally confirm, mode, auto-pay and dedicated-host (found "${columns.join(',')}").`,
     );
   }
   return records.map(({ number, cells }) => {
@@ -41,16 +53,24 @@ function parseCsv(text: string, path: string, offered: readonly RuleConfirmation
     const where = `${path} line ${number}`;
     const confirm = (row['confirm'] ?? '').split(';').map(field).filter(Boolean);
     const mode = parseMode(row['mode'] || undefined);
+    const autoPay = parseAutoPay(row['auto-pay'] ?? '', where);
+    const dedicatedHostId = row['dedicated-host'] || undefined;
     return {
       serverId: row['serverId'] ?? '',
       flavorRef: row['flavorRef'] ?? '',
       ...(confirm.length > 0 ? { confirmations: confirmationsFrom(confirm, where, offered) } : {}),
       ...(mode === undefined ? {} : { mode }),
+      ...(autoPay === undefined ? {} : { autoPay }),
+      ...(dedicatedHostId === undefined ? {} : { dedicatedHostId }),
     };
   });
 }
 
-/** The items of a JSON file: an array of `{ serverId, flavorRef, confirmations?, mode? }` (checked by the planner, item by item). */
+/**
+ * The items of a JSON file: an array of
+ * `{ serverId, flavorRef, confirmations?, mode?, autoPay?, dedicatedHostId? }` (checked by the
+ * planner, item by item: a bad field is an invalid item naming it).
+ */
 function parseJson(text: string, path: string): FleetItem[] {
   let value: unknown;
   try {

@@ -4,6 +4,7 @@ import type { Colors } from './colors.js';
 import { errorToJson } from './format-error.js';
 import { countOf } from './count.js';
 import { messageOf } from './message-of.js';
+import { fleetFileHintFor } from './rule-hints.js';
 import { formatTable } from './table.js';
 import { sanitizeTerminalText } from './terminal-text.js';
 
@@ -33,8 +34,21 @@ function formatPlanSummary({ summary }: FleetPlan, colors: Colors): string {
 }
 
 /**
+ * What the fleet file can say to unblock items: one line per rule and hint
+ * (`→ prepaid-auto-pay: set the item's autoPay …`), in the order first met.
+ */
+function formatFleetFileHints({ items }: FleetPlan, colors: Colors): string[] {
+  const lines = new Set<string>();
+  for (const finding of items.flatMap((itemPlan) => (itemPlan.status === 'blocked' ? (itemPlan.report?.findings ?? []) : []))) {
+    const hint = finding.severity === 'error' ? fleetFileHintFor(finding) : undefined;
+    if (hint !== undefined) lines.add(`→ ${finding.ruleId}: ${hint}`);
+  }
+  return [...lines].map((line) => colors.cyan(line));
+}
+
+/**
  * A fleet plan for people: one line per item (ready, blocked with the rule ids, or error with
- * its message), then the counts and the rules that blocked.
+ * its message), then the counts, the rules that blocked, and what the file can say to unblock.
  */
 export function formatPlan(plan: FleetPlan, colors: Colors): string {
   const rows = plan.items.map((itemPlan) => [
@@ -44,7 +58,7 @@ export function formatPlan(plan: FleetPlan, colors: Colors): string {
     detailsOf(itemPlan),
   ]);
   const table = rows.length === 0 ? 'No items.' : formatTable(['Status', 'Server', 'Flavor', 'Blocked by / error'], rows, colors);
-  return `${table}\n${formatPlanSummary(plan, colors)}`;
+  return [table, formatPlanSummary(plan, colors), ...formatFleetFileHints(plan, colors)].join('\n');
 }
 
 /** A plan for `--json`: as `planFleet` returned it, each error as `{ name, message, exitCode, ... }`. */
