@@ -1,4 +1,4 @@
-import { DEDICATED_HOST_ID, SERVERS } from '@ecs-resize/emulator';
+import { DEDICATED_HOST_ID, SERVERS, fleetData } from '@ecs-resize/emulator';
 import { createRuleEngine } from '@ecs-resize/rules';
 import { describe, expect, it } from 'vitest';
 import { EcsInputError, applyFleet, planFleet, type FleetItem, type FleetJournalEntry, type FleetPlan } from '../src/index.js';
@@ -120,4 +120,18 @@ describe('a fleet item with a bad autoPay or dedicatedHostId', () => {
       expect(emulator().state.resizeJobs).toEqual([]);
     },
   );
+});
+
+describe('a whole fleet (fleetData: three yearly/monthly servers among 42)', () => {
+  const emulator = useEmulator({ data: fleetData(42) });
+
+  it.each([
+    { given: {}, prepaidBlocked: 3 },
+    { given: { autoPay: true }, prepaidBlocked: undefined },
+  ])('with $given on every item, prepaid-auto-pay blocks $prepaidBlocked', async ({ given, prepaidBlocked }) => {
+    const items = [...emulator().state.servers.keys()].map((serverId) => ({ serverId, flavorRef: TARGET, ...given }));
+    const plan = await planFleet(clientOf(emulator()), engine, items);
+    expect(plan.summary.blockedByRule['prepaid-auto-pay']).toBe(prepaidBlocked);
+    expect(plan.summary.errors).toBe(0);
+  });
 });
