@@ -1,18 +1,9 @@
-import { createServer } from 'node:net';
 import { DEFAULT_PROJECT_ID, DEFAULT_TOKEN, SERVERS } from '@ecs-resize/emulator';
 import { describe, expect, it } from 'vitest';
+import { closedPort } from '../../core/test/loopback-server.js';
 import { cli } from './helpers/cli.js';
 
 const SERVER = SERVERS.kvmStopped;
-
-/** A port on 127.0.0.1 where nothing listens: bound, then closed, so connecting is refused. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Commands that reach the API, run by the binary against an endpoint that refuses connections. */
 const REFUSED_COMMANDS: { name: string; args: string[] }[] = [

@@ -1,8 +1,8 @@
 import { SERVERS, type RouteName } from '@ecs-resize/emulator';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EcsApiError, EcsNetworkError, EcsTimeoutError, type EcsClient } from '../src/index.js';
 import { HOLD, advanceUntil, clientOf, eventually, rejectionOf, useEmulator } from './helpers.js';
+import { closedPort } from './loopback-server.js';
 
 /** The per-attempt timeout of these tests: a fake timer, so only the test decides when it fires. */
 const TIMEOUT = 150;
@@ -22,15 +22,6 @@ function countingFetch(): { fetch: typeof fetch; attempts: () => number } {
     },
     attempts: () => attempts,
   };
-}
-
-/** A port on 127.0.0.1 that refuses connections (it was free a moment ago). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('reads are retried on transient failures', () => {
