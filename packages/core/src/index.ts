@@ -3,7 +3,7 @@
 
 // The modular form: a connection, and every operation taking it first.
 export { createEcsConnection, type EcsConnection, type ConnectionTransport } from './connection/create-ecs-connection.js';
-export type { EcsClientOptions } from './connection/connection-options.js';
+export { MAX_TIMEOUT, type EcsClientOptions } from './connection/connection-options.js';
 export { resize, type ResizeOptions, type ResizeResult } from './operations/resize.js';
 export { waitForJob, type WaitForJobOptions } from './operations/wait-for-job.js';
 export { getJob } from './operations/get-job.js';
@@ -56,7 +56,8 @@ export { signRequest } from './auth/sign-request.js';
 export type { AkSkCredentials, TokenCredentials } from './auth/credentials.js';
 
 // Errors (contract), and the helpers that read them: isEcsError across realms,
-// isTransientError for callers' own retries, redactSecrets for callers' own logs.
+// isTransientError for callers' own retries, redactSecrets for callers' own logs, messageOf for
+// anything thrown.
 export { EcsError, isEcsError } from './errors/EcsError.js';
 export { EcsInputError, type InputIssue } from './errors/EcsInputError.js';
 export { EcsApiError, type ApiErrorDetail } from './errors/EcsApiError.js';
@@ -68,6 +69,7 @@ export { JobTimeoutError } from './errors/JobTimeoutError.js';
 export { PreflightError } from './errors/PreflightError.js';
 export { isTransientError } from './errors/is-transient.js';
 export { redactSecrets } from './http/redact.js';
+export { messageOf } from './utils/message-of.js';
 
 // The preflight port (`@ecs-resize/rules`' engine implements it) and the facts' inputs.
 export type { Preflight, PreflightFinding, PreflightReport } from './preflight/preflight.js';

@@ -1,8 +1,6 @@
+import { MAX_TIMEOUT } from '@ecs-resize/core';
 import type { OptionSpecs } from './option-spec.js';
 import type { OptionValues } from './option-values.js';
-
-/** The longest duration a flag takes, in milliseconds (what a timer can hold). */
-const MAX_MS = 2_147_483_647;
 
 /** The flags that tune a wait for a job. */
 export const WAIT_OPTIONS = {
@@ -29,5 +27,5 @@ export interface WaitSettings {
  * @throws {UsageError} When a value is not a whole number of milliseconds.
  */
 export function waitSettingsFrom(options: OptionValues): WaitSettings {
-  return { interval: options.integer('interval', 1, MAX_MS), timeout: options.integer('timeout', 1, MAX_MS) };
+  return { interval: options.integer('interval', 1, MAX_TIMEOUT), timeout: options.integer('timeout', 1, MAX_TIMEOUT) };
 }

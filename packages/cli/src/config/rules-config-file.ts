@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors/UsageError.js';
-import { messageOf } from '../output/message-of.js';
+import { messageOf } from '@ecs-resize/core';
 
 /** The file names looked for in the current directory, when `--config` is not given. */
 const CONFIG_FILE_NAMES = ['ecs-resize.config.mjs', 'ecs-resize.config.json'] as const;

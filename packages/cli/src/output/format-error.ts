@@ -11,7 +11,7 @@ import {
 import { InterruptedError } from '../errors/InterruptedError.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Colors } from './colors.js';
-import { messageOf } from './message-of.js';
+import { messageOf } from '@ecs-resize/core';
 import { sanitizeTerminalText } from './terminal-text.js';
 
 /** An error as the `--json` document describes it. */

@@ -3,7 +3,7 @@ import { exitCodeOf } from '../errors/exit-code-of.js';
 import type { Colors } from './colors.js';
 import { errorToJson } from './format-error.js';
 import { countOf } from './count.js';
-import { messageOf } from './message-of.js';
+import { messageOf } from '@ecs-resize/core';
 import { fleetFileHintFor } from './rule-hints.js';
 import { formatTable } from './table.js';
 import { sanitizeTerminalText } from './terminal-text.js';

@@ -10,7 +10,7 @@ import { EndpointSchema } from '../http/endpoint.js';
 import { IdSchema } from '../input/id-schema.js';
 import { wholeNumber } from '../input/whole-number.js';
 
-/** The longest per-attempt timeout accepted, in milliseconds (what timers can hold). */
+/** The longest duration accepted anywhere (a timeout, a wait, a poll), in milliseconds: what a timer can hold. */
 export const MAX_TIMEOUT = 2_147_483_647;
 
 /** The most retries accepted. */

@@ -15,6 +15,7 @@ import { refuseDuplicateServers } from './duplicate-servers.js';
 import type { FleetItem, FleetJournalEntry, FleetJournalState, FleetPlan } from './fleet-types.js';
 import { readFleetJournal, type FleetJournalHistory } from './journal-history.js';
 import { serverIdOf } from './server-key.js';
+import { messageOf } from '../utils/message-of.js';
 
 /** Options of `applyFleet`. */
 export interface ApplyFleetOptions {
@@ -112,7 +113,6 @@ function refuseJournalConflicts(items: FleetPlan['items'], history: FleetJournal
 }
 
 /** An error's message, for the journal. */
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Resizes the ready items of a plan, `concurrency` at a time: each is checked again with the
