@@ -56,8 +56,8 @@ export { signRequest } from './auth/sign-request.js';
 export type { AkSkCredentials, TokenCredentials } from './auth/credentials.js';
 
 // Errors (contract), and the helpers that read them: isEcsError across realms,
-// isTransientError for callers' own retries, redactSecrets for callers' own logs, messageOf for
-// anything thrown.
+// isTransientError for callers' own retries, redactSecrets for callers' own logs; messageOf (anything
+// thrown) and countOf (`2 errors`) for the text of tools built on core, the CLI and the console.
 export { EcsError, isEcsError } from './errors/EcsError.js';
 export { EcsInputError, type InputIssue } from './errors/EcsInputError.js';
 export { EcsApiError, type ApiErrorDetail } from './errors/EcsApiError.js';
@@ -70,6 +70,7 @@ export { PreflightError } from './errors/PreflightError.js';
 export { isTransientError } from './errors/is-transient.js';
 export { redactSecrets } from './http/redact.js';
 export { messageOf } from './utils/message-of.js';
+export { countOf } from './utils/count-of.js';
 
 // The preflight port (`@ecs-resize/rules`' engine implements it) and the facts' inputs.
 export type { Preflight, PreflightFinding, PreflightReport } from './preflight/preflight.js';

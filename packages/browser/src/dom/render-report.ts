@@ -1,4 +1,5 @@
 import type { Finding, Report } from '@ecs-resize/rules';
+import { countOf } from '@ecs-resize/core';
 
 /** Options of {@link renderReport}. */
 export interface RenderReportOptions {
@@ -17,14 +18,12 @@ export interface ReportLabels {
   docs: string;
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-
 /** The default (English) words. */
 const DEFAULT_LABELS: ReportLabels = {
   blocked: (errors, warnings) =>
-    `Resize blocked: ${plural(errors, 'error')}${warnings > 0 ? ` and ${plural(warnings, 'warning')}` : ''}.`,
+    `Resize blocked: ${countOf(errors, 'error')}${warnings > 0 ? ` and ${countOf(warnings, 'warning')}` : ''}.`,
   ready: (warnings) =>
-    warnings > 0 ? `Ready to resize, with ${plural(warnings, 'warning')}.` : 'Ready to resize: no problem found.',
+    warnings > 0 ? `Ready to resize, with ${countOf(warnings, 'warning')}.` : 'Ready to resize: no problem found.',
   error: 'Error',
   warn: 'Warning',
   docs: 'How to fix',

@@ -15,7 +15,7 @@ import { FLEET_OPTIONS, fleetInputOf } from '../fleet/fleet-input.js';
 import { openJournal } from '../fleet/journal.js';
 import { describeLockHolder } from '../fleet/journal-lock.js';
 import { planExitCode } from '../fleet/plan-exit-code.js';
-import { countOf } from '../output/count.js';
+import { countOf } from '@ecs-resize/core';
 import { formatApplyResult, formatJournalEntry, formatPlan, planToJson } from '../output/format-fleet.js';
 import { shellQuote } from '../output/shell-quote.js';
 import { secretsIn } from '../config/credentials.js';

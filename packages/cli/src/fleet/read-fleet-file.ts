@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { confirmationsFrom } from '../args/confirmations.js';
 import { parseMode } from '../args/mode.js';
 import { UsageError } from '../errors/UsageError.js';
-import { countOf } from '../output/count.js';
+import { countOf } from '@ecs-resize/core';
 
 /** The CSV columns: `serverId` and `flavorRef` required, the others optional. */
 const CSV_COLUMNS = ['serverId', 'flavorRef', 'confirm', 'mode', 'auto-pay', 'dedicated-host'] as const;

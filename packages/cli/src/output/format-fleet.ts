@@ -2,7 +2,7 @@ import type { FleetApplyResult, FleetItemPlan, FleetJournalEntry, FleetPlan } fr
 import { exitCodeOf } from '../errors/exit-code-of.js';
 import type { Colors } from './colors.js';
 import { errorToJson } from './format-error.js';
-import { countOf } from './count.js';
+import { countOf } from '@ecs-resize/core';
 import { messageOf } from '@ecs-resize/core';
 import { fleetFileHintFor } from './rule-hints.js';
 import { formatTable } from './table.js';

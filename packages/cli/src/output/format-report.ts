@@ -1,7 +1,7 @@
 import type { Finding } from '@ecs-resize/rules';
 import type { PreflightResult } from '../preflight/run-preflight.js';
 import type { Colors } from './colors.js';
-import { countOf } from './count.js';
+import { countOf } from '@ecs-resize/core';
 import { formatFlavor } from './format-flavor.js';
 import { cliHintFor } from './rule-hints.js';
 import { sanitizeTerminalText } from './terminal-text.js';
