@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Command } from '../commands/command.js';
 import { UsageError } from '../errors/UsageError.js';
+import { closestName } from './closest-name.js';
 import { GLOBAL_OPTIONS } from './global-options.js';
 import type { OptionSpecs } from './option-spec.js';
 import { optionValues, type OptionValues } from './option-values.js';
@@ -24,6 +25,9 @@ function beforeSeparator(argv: readonly string[]): readonly string[] {
   const end = argv.indexOf('--');
   return end === -1 ? argv : argv.slice(0, end);
 }
+
+/** `help <command>` asks for that command's help, as `<command> --help` does; `help` alone for all. */
+const HELP_WORD = 'help';
 
 /** Whether a token is a flag (`-h`, `--json`, `--mode=x`); `-` alone is a value. */
 const isFlag = (token: string) => token.startsWith('-') && token !== '-';
@@ -68,7 +72,11 @@ function unknownFlagError(argv: readonly string[], options: OptionSpecs, command
         'Set HW_ACCESS_KEY and HW_SECRET_KEY (or OS_AUTH_TOKEN) in the environment.',
     );
   }
-  return new UsageError(`Unknown flag ${flag} for "${commandName}". Run: ecs-resize ${commandName} --help`);
+  const suggestion = unknown === undefined || unknown.length === 1 ? undefined : closestName(unknown, Object.keys(options));
+  return new UsageError(
+    `Unknown flag ${flag} for "${commandName}". ` +
+      (suggestion === undefined ? `Run: ecs-resize ${commandName} --help` : `Did you mean --${suggestion}?`),
+  );
 }
 
 /** The flags as `parseArgs` takes them. */
@@ -104,8 +112,9 @@ function parseCommand(command: Command, argv: readonly string[]): CommandLine {
 /**
  * Reads a command line: which command (`check`, `fleet plan`: the first words that are not
  * flags), then its flags and arguments, strictly (`node:util` `parseArgs`): an unknown flag,
- * a missing value or a wrong number of arguments is a {@link UsageError}. `--help` anywhere
- * asks for help, and wins over everything else.
+ * a missing value or a wrong number of arguments is a {@link UsageError}, with the nearest
+ * command or flag when one is near (`Did you mean "check"?`). `--help` anywhere asks for help,
+ * and wins over everything else; `help <command>` is `<command> --help`.
  */
 export function parseCommandLine(argv: readonly string[], commands: readonly Command[]): CommandLine {
   const help = beforeSeparator(argv).some((token) => token === '--help' || token === '-h');
@@ -115,16 +124,32 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
     if (help) return { kind: 'help' };
     return beforeSeparator(argv).includes('--version') ? { kind: 'version' } : { kind: 'none' };
   }
+  if (first === HELP_WORD) {
+    const words = indexes.slice(1).map((index) => argv[index] ?? '');
+    return words.length === 0 ? { kind: 'help' } : parseCommandLine([...words, '--help'], commands);
+  }
   const group = commands.filter((command) => command.name.startsWith(`${first} `));
   const name = group.length > 0 && second !== undefined ? `${first} ${second}` : first;
   const command = commands.find((candidate) => candidate.name === name);
   if (command === undefined) {
     if (group.length > 0) {
       if (help && second === undefined) return { kind: 'help', group: first };
+      const suggestion =
+        second === undefined
+          ? undefined
+          : closestName(
+              name,
+              group.map((member) => member.name),
+            );
+      if (suggestion !== undefined) throw new UsageError(`Unknown command "${name}". Did you mean "${suggestion}"?`);
       const names = group.map((member) => member.name.slice(first.length + 1)).join(', ');
       throw new UsageError(`ecs-resize ${first} needs one of: ${names}. Run: ecs-resize ${first} --help`);
     }
-    throw new UsageError(`Unknown command "${first}". Run: ecs-resize --help`);
+    const firstWords = [...new Set([...commands.map((candidate) => candidate.name.split(' ')[0] ?? ''), HELP_WORD])];
+    const suggestion = closestName(first, firstWords);
+    throw new UsageError(
+      `Unknown command "${first}". ${suggestion === undefined ? 'Run: ecs-resize --help' : `Did you mean "${suggestion}"?`}`,
+    );
   }
   if (help) return { kind: 'help', command };
   const wordCount = command.name.split(' ').length;

@@ -69,6 +69,6 @@ export function formatCommandList(commands: readonly Command[], colors: Colors, 
     `${colors.bold('Global flags:')}\n${flagLines(GLOBAL_OPTIONS)}`,
     `${colors.bold('Environment:')}\n${indented(ENVIRONMENT)}`,
     `${colors.bold('Exit codes:')} ${EXIT_CODES}.`,
-    "Run 'ecs-resize <command> --help' for a command's flags and examples.",
+    "Run 'ecs-resize help <command>' (or 'ecs-resize <command> --help') for a command's flags and examples.",
   ].join('\n\n');
 }
