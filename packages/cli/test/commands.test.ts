@@ -84,7 +84,7 @@ describe.concurrent('check', () => {
     expect(stdout).toContain('no-kvm-to-xen');
   });
 
-  it('exits with 3 for an unknown server (404) and 2 for an id the client refuses', async () => {
+  it('exits with 3 for an unknown server (404) and 2 for a name no server has', async () => {
     const missing = await cli(['check', '6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000099', 's3.large.2', '--json'], env);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/Ecs\.0114 \(HTTP 404\).*Check the server id/);
@@ -93,7 +93,7 @@ describe.concurrent('check', () => {
     });
     const bad = await cli(['check', '../servers', 's3.large.2'], env);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/Invalid input to check\(\): serverId/);
+    expect(bad.stderr).toMatch(/No server is named "\.\.\/servers"/);
   });
 
   it('masks a secret even where it was typed by mistake', async () => {

@@ -4,6 +4,7 @@ import { ExitCode } from '../exit-codes.js';
 import { formatPreflight, preflightToJson } from '../output/format-report.js';
 import { runPreflight } from '../preflight/run-preflight.js';
 import type { Command } from './command.js';
+import { resolveServerId } from '../servers/resolve-server.js';
 
 /** `ecs-resize check <server> <flavor>`: the preflight report, nothing sent. */
 export const checkCommand: Command = {
@@ -22,10 +23,12 @@ export const checkCommand: Command = {
     'ecs-resize check 6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000003 s3.large.2 --confirm xen-to-kvm-drivers --json',
     'ecs-resize check 6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000013 s3.xlarge.2 --auto-pay',
   ],
-  async run({ args: [serverId = '', flavorRef = ''], options, terminal, signal, client, engine }) {
+  async run({ args: [server = '', flavorRef = ''], options, terminal, signal, client, engine }) {
     const rules = await engine();
     const settings = preflightSettingsFrom(options, rules);
-    const result = await runPreflight(client(), rules, serverId, flavorRef, { ...settings, signal });
+    const ecs = client();
+    const serverId = await resolveServerId(ecs, server, signal);
+    const result = await runPreflight(ecs, rules, serverId, flavorRef, { ...settings, signal });
     if (terminal.json) terminal.printJson(preflightToJson(result));
     else terminal.print(formatPreflight(result, terminal.colors));
     return result.report.ok ? ExitCode.ok : ExitCode.blocked;

@@ -5,6 +5,7 @@ import { formatRam, formatVirtualization } from '../output/format-flavor.js';
 import { formatTable } from '../output/table.js';
 import { sanitizeTerminalText } from '../output/terminal-text.js';
 import type { Command } from './command.js';
+import { resolveServerId } from '../servers/resolve-server.js';
 
 /** A sale status, highlighted when the flavor cannot be bought. */
 function styledSaleStatus(status: string, colors: Colors): string {
@@ -43,9 +44,9 @@ export const flavorsCommand: Command = {
     'ecs-resize flavors 6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000003',
     'ecs-resize flavors 6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000003 --json',
   ],
-  async run({ args: [serverId = ''], terminal, signal, client }) {
+  async run({ args: [serverArg = ''], terminal, signal, client }) {
     const ecs = client();
-    const server = await ecs.getServer(serverId, { signal });
+    const server = await ecs.getServer(await resolveServerId(ecs, serverArg, signal), { signal });
     const zone = server['OS-EXT-AZ:availability_zone'];
     const flavors = (await ecs.listResizeFlavors(server.id, { signal })).map((flavor) => describeTargetFlavor(flavor, zone));
     if (terminal.json) {

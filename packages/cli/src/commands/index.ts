@@ -6,9 +6,11 @@ import { fleetApplyCommand } from './fleet-apply.js';
 import { fleetPlanCommand } from './fleet-plan.js';
 import { jobCommand } from './job.js';
 import { resizeCommand } from './resize.js';
+import { serversCommand } from './servers.js';
 
 /** Every command of `ecs-resize`, in the order the help lists them. */
 export const COMMANDS: readonly Command[] = [
+  serversCommand,
   checkCommand,
   resizeCommand,
   flavorsCommand,

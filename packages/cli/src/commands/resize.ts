@@ -7,6 +7,7 @@ import { resumeCommand, waitWithProgress } from '../jobs/wait-with-progress.js';
 import { formatPreflight, preflightToJson } from '../output/format-report.js';
 import { runPreflight } from '../preflight/run-preflight.js';
 import type { Command } from './command.js';
+import { resolveServerId } from '../servers/resolve-server.js';
 
 /** `ecs-resize resize <server> <flavor>`: the preflight, then the resize, maybe waited for. */
 export const resizeCommand: Command = {
@@ -32,7 +33,7 @@ export const resizeCommand: Command = {
     'ecs-resize resize 6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000007 s3.xlarge.2 --mode withStopServer --wait',
     'ecs-resize resize 6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000003 s3.large.2 --confirm xen-to-kvm-drivers --dry-run',
   ],
-  async run({ args: [serverId = '', flavorRef = ''], options, terminal, signal, client, engine }) {
+  async run({ args: [server = '', flavorRef = ''], options, terminal, signal, client, engine }) {
     const rules = await engine();
     const settings = preflightSettingsFrom(options, rules);
     const { mode, autoPay, dedicatedHostId } = settings;
@@ -40,6 +41,7 @@ export const resizeCommand: Command = {
     const [wait, dryRun] = [options.flag('wait'), options.flag('dry-run')];
     if (wait && dryRun) throw new UsageError('--wait and --dry-run do not go together: a dry run creates no job.');
     const ecs = client();
+    const serverId = await resolveServerId(ecs, server, signal);
     const preflight = await runPreflight(ecs, rules, serverId, flavorRef, { ...settings, signal });
     if (!terminal.json) terminal.print(formatPreflight(preflight, terminal.colors));
     if (!preflight.report.ok) {
