@@ -129,7 +129,11 @@ describe('resize sends what the preflight checked', () => {
   });
 
   it('--dedicated-host: the host goes into the request', async () => {
-    const { code } = await cli(['resize', SERVERS.dedicatedHost, 's3.xlarge.2', '--dedicated-host', DEDICATED_HOST_ID], env);
+    // --wait: the job ends before the next test checks the same server (no race with a running job).
+    const { code } = await cli(
+      ['resize', SERVERS.dedicatedHost, 's3.xlarge.2', '--dedicated-host', DEDICATED_HOST_ID, '--wait', '--interval', '50'],
+      env,
+    );
     expect(code).toBe(0);
     expect(jobsOf(SERVERS.dedicatedHost).at(-1)).toMatchObject({ apiVersion: 'v1.1', dedicatedHostId: DEDICATED_HOST_ID });
   });
