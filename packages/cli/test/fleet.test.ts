@@ -105,7 +105,7 @@ describe.concurrent('fleet plan', () => {
       tokenEnv(emulator),
     );
     expect(invalid.code).toBe(2);
-    expect(invalid.stdout).toMatch(/error +a\/b +s3\.large\.2 +Invalid input to planFleet\(\)/);
+    expect(invalid.stdout).toMatch(/error +a\/b +s3\.large\.2 +Invalid input: items\.\d+\.serverId: /);
   });
 
   it.each([

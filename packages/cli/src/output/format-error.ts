@@ -11,7 +11,7 @@ import {
 import { InterruptedError } from '../errors/InterruptedError.js';
 import { ExitCode } from '../exit-codes.js';
 import type { Colors } from './colors.js';
-import { messageOf } from '@ecs-resize/core';
+import { cliMessageOf } from './cli-words.js';
 import { sanitizeTerminalText } from './terminal-text.js';
 
 /** An error as the `--json` document describes it. */
@@ -38,10 +38,13 @@ function detailsOf(error: unknown): Record<string, unknown> {
   return {};
 }
 
-/** The error for `--json`: its name, message, exit code and details. */
-export function errorToJson(error: unknown, exitCode: number): ErrorJson {
+/**
+ * The error for `--json`: its name, message (in the CLI's words, `cliMessageOf`), exit code and
+ * details. `inputNames`: as `cliMessageOf` takes them.
+ */
+export function errorToJson(error: unknown, exitCode: number, inputNames?: Readonly<Record<string, string>>): ErrorJson {
   const name = error instanceof Error ? error.name : 'Error';
-  const message = messageOf(error);
+  const message = cliMessageOf(error, inputNames);
   return { name, message, exitCode, ...detailsOf(error) };
 }
 
@@ -50,7 +53,7 @@ export function errorToJson(error: unknown, exitCode: number): ErrorJson {
  * API, which must not start lines of their own), line by line for the CLI's and the config's.
  */
 function terminalMessageOf(error: unknown): string {
-  const message = messageOf(error);
+  const message = cliMessageOf(error);
   return isEcsError(error) ? sanitizeTerminalText(message) : message.split('\n').map(sanitizeTerminalText).join('\n');
 }
 

@@ -1,9 +1,9 @@
 import type { FleetApplyResult, FleetItemPlan, FleetJournalEntry, FleetPlan } from '@ecs-resize/core';
 import { exitCodeOf } from '../errors/exit-code-of.js';
 import type { Colors } from './colors.js';
+import { cliMessageOf } from './cli-words.js';
 import { errorToJson } from './format-error.js';
 import { countOf } from '@ecs-resize/core';
-import { messageOf } from '@ecs-resize/core';
 import { fleetFileHintFor } from './rule-hints.js';
 import { formatTable } from './table.js';
 import { sanitizeTerminalText } from './terminal-text.js';
@@ -19,7 +19,7 @@ function styledState(state: string, colors: Colors, width = 0): string {
 
 /** What blocked an item (its error rule ids), or why it is an error. */
 function detailsOf(plan: FleetItemPlan): string {
-  if (plan.status === 'error') return sanitizeTerminalText(messageOf(plan.error));
+  if (plan.status === 'error') return sanitizeTerminalText(cliMessageOf(plan.error, {}));
   const errors = plan.report?.findings.filter((finding) => finding.severity === 'error') ?? [];
   return [...new Set(errors.map((finding) => finding.ruleId))].join(', ');
 }
@@ -66,7 +66,9 @@ export function planToJson(plan: FleetPlan): unknown {
   return {
     ...plan,
     items: plan.items.map((itemPlan) =>
-      itemPlan.error === undefined ? itemPlan : { ...itemPlan, error: errorToJson(itemPlan.error, exitCodeOf(itemPlan.error)) },
+      itemPlan.error === undefined
+        ? itemPlan
+        : { ...itemPlan, error: errorToJson(itemPlan.error, exitCodeOf(itemPlan.error), {}) },
     ),
   };
 }

@@ -3,6 +3,7 @@ import type { PreflightResult } from '../preflight/run-preflight.js';
 import type { Colors } from './colors.js';
 import { countOf } from '@ecs-resize/core';
 import { formatFlavor } from './format-flavor.js';
+import { findingMessageInCliWords } from './cli-words.js';
 import { cliHintFor } from './rule-hints.js';
 import { sanitizeTerminalText } from './terminal-text.js';
 
@@ -21,7 +22,7 @@ function formatFinding(finding: Finding, colors: Colors): string {
   const severity = finding.severity === 'error' ? colors.red('error') : colors.yellow('warn ');
   const hint = cliHintFor(finding);
   return [
-    `  ${severity}  ${colors.bold(sanitizeTerminalText(finding.ruleId))}  ${sanitizeTerminalText(finding.message)}`,
+    `  ${severity}  ${colors.bold(sanitizeTerminalText(finding.ruleId))}  ${sanitizeTerminalText(findingMessageInCliWords(finding.message))}`,
     ...(hint === undefined ? [] : [`         ${colors.cyan(`→ ${hint}`)}`]),
   ].join('\n');
 }

@@ -1,0 +1,63 @@
+import { EcsApiError, EcsInputError, JobTimeoutError, messageOf } from '@ecs-resize/core';
+import { builtInConfirmations } from '../args/confirmations.js';
+import { resumeCommand } from '../jobs/wait-with-progress.js';
+
+/**
+ * The CLI's words for the inputs core names by their option paths: the argument, flag or
+ * environment variable they come from.
+ */
+export const COMMAND_LINE_NAMES: Readonly<Record<string, string>> = {
+  serverId: '<server>',
+  flavorRef: '<flavor>',
+  jobId: '<id>',
+  'options.mode': '--mode',
+  'options.autoPay': '--auto-pay',
+  'options.dedicatedHostId': '--dedicated-host',
+  'options.interval': '--interval',
+  'options.timeout': '--timeout',
+  endpoint: '--endpoint (ECS_ENDPOINT)',
+  projectId: '--project-id (HW_PROJECT_ID)',
+  region: '--region (HW_REGION_NAME)',
+  'auth.accessKey': 'HW_ACCESS_KEY',
+  'auth.secretKey': 'HW_SECRET_KEY',
+  'auth.securityToken': 'HW_SECURITY_TOKEN',
+  'auth.token': 'OS_AUTH_TOKEN',
+};
+
+/** Core's advice that names its `projectId` option, and the CLI's words for it. */
+const PROJECT_ADVICE = ['check projectId.', 'check HW_PROJECT_ID (or --project-id).'] as const;
+
+/**
+ * A rule's message in the CLI's words: `confirmations.xenToKvmDrivers = true` (the library's
+ * option) becomes `--confirm xen-to-kvm-drivers`, for each built-in confirmation.
+ */
+export function findingMessageInCliWords(message: string): string {
+  return builtInConfirmations().reduce(
+    (text, { key, name }) => text.replaceAll(`confirmations.${key} = true`, `--confirm ${name}`),
+    message,
+  );
+}
+
+/**
+ * An error's message in the CLI's words, where core's names the library: a job wait that ran
+ * out says how to resume it with `ecs-resize job <id> --wait`; refused input names the
+ * argument, flag or environment variable; `projectId` is `HW_PROJECT_ID`. Other messages are
+ * core's own.
+ * @param inputNames The words for core's input paths: {@link COMMAND_LINE_NAMES} for a command
+ *   line; none for a fleet file, whose fields have core's names.
+ */
+export function cliMessageOf(error: unknown, inputNames: Readonly<Record<string, string>> = COMMAND_LINE_NAMES): string {
+  if (error instanceof JobTimeoutError) {
+    const last = error.job === undefined ? 'no status read' : `last status ${error.job.status}`;
+    return (
+      `Job ${error.jobId} did not end within ${error.timeout} ms (${last}). It may still finish: ` +
+      `run ${resumeCommand(error.jobId)}, with a longer --timeout if needed.`
+    );
+  }
+  if (error instanceof EcsInputError) {
+    const issues = error.issues.map(({ path, message }) => `${inputNames[path] ?? path}: ${message}`);
+    return `Invalid input: ${issues.join('; ')}. Nothing was sent.`;
+  }
+  const message = messageOf(error);
+  return error instanceof EcsApiError ? message.replace(...PROJECT_ADVICE) : message;
+}
