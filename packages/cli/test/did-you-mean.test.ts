@@ -78,16 +78,23 @@ describe('misspelt commands and flags exit 2 with the nearest', () => {
 });
 
 describe('help <command>', () => {
-  it.each([['check'], ['resize'], ['flavors'], ['job'], ['fleet', 'plan'], ['fleet', 'apply'], ['config'], ['fleet']])(
-    'help %s prints what --help prints',
-    async (...words) => {
-      const viaWord = await runInProcess(['help', ...words]);
-      const viaFlag = await runInProcess([...words, '--help']);
-      expect(viaWord).toEqual(viaFlag);
-      expect(viaWord.code).toBe(0);
-      expect(viaWord.stdout).toContain(`Usage: ecs-resize ${words.join(' ')}`);
-    },
-  );
+  it.each([
+    ['servers'],
+    ['check'],
+    ['resize'],
+    ['flavors'],
+    ['job'],
+    ['fleet', 'plan'],
+    ['fleet', 'apply'],
+    ['config'],
+    ['fleet'],
+  ])('help %s prints what --help prints', async (...words) => {
+    const viaWord = await runInProcess(['help', ...words]);
+    const viaFlag = await runInProcess([...words, '--help']);
+    expect(viaWord).toEqual(viaFlag);
+    expect(viaWord.code).toBe(0);
+    expect(viaWord.stdout).toContain(`Usage: ecs-resize ${words.join(' ')}`);
+  });
 
   it('help alone prints the general help', async () => {
     const viaWord = await runInProcess(['help']);
