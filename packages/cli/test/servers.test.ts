@@ -83,6 +83,8 @@ describe.each([
     { name: 'WEB', message: 'No server is named "WEB"' },
     { name: 'w.b', message: 'No server is named "w.b"' },
     { name: 'twin', message: `2 servers are named "twin"; give one of their ids: ${SERVERS.frozen}, ${SERVERS.locked}` },
+    { name: 'a\u0001b', message: 'Invalid input: <server>: must be 1 to 255 characters, no control characters' },
+    { name: 'x'.repeat(256), message: 'Invalid input: <server>: must be 1 to 255 characters' },
   ])('$name is a usage error, nothing changed', async ({ name, message }) => {
     const resizes = emulator.state.resizeJobs.length;
     const { code, stderr } = await runInProcess(args(name), env);

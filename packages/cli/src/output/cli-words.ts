@@ -10,6 +10,8 @@ export const COMMAND_LINE_NAMES: Readonly<Record<string, string>> = {
   serverId: '<server>',
   flavorRef: '<flavor>',
   jobId: '<id>',
+  /** A `<server>` that is no UUID is looked up by name (`listServers`' `name`). */
+  'options.name': '<server>',
   'options.mode': '--mode',
   'options.autoPay': '--auto-pay',
   'options.dedicatedHostId': '--dedicated-host',
