@@ -28,6 +28,8 @@ export { collectFacts, type CollectFactsOptions } from './facts/collect-facts.js
 export { check, type CheckOptions, type CheckResult } from './check/check.js';
 export { checkTargets, type CheckTargetsOptions, type TargetCheck } from './check/check-targets.js';
 export type { RequestOptions } from './input/request-options.js';
+// Tells a server id (a UUID) from a server name, as every operation's input check does.
+export { isServerId } from './input/server-id-schema.js';
 
 // The convenience: every operation bound to one connection (contract).
 export { createEcsClient, type EcsClient } from './client/create-ecs-client.js';

@@ -1,11 +1,5 @@
-import type { EcsClient } from '@ecs-resize/core';
+import { isServerId, type EcsClient } from '@ecs-resize/core';
 import { UsageError } from '../errors/UsageError.js';
-
-/**
- * A server id as ECS writes them, a UUID: taken as an id, never looked up by name. (The same
- * form core's server-id check accepts; core does not export it.)
- */
-const SERVER_ID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
 /**
  * Characters that do not match themselves in a regular expression. The API's `name` filter is
@@ -22,7 +16,7 @@ const PATTERN_CHARACTER = /[\\^$*+?()[\]{}|]/;
  * @throws {UsageError} When no server has that name, or several do (their ids listed).
  */
 export async function resolveServerId(ecs: EcsClient, server: string, signal: AbortSignal): Promise<string> {
-  if (SERVER_ID.test(server)) return server;
+  if (isServerId(server)) return server;
   const listed = await ecs.listServers(PATTERN_CHARACTER.test(server) ? { signal } : { name: server, signal });
   const ids = listed.filter((candidate) => candidate.name === server).map((candidate) => candidate.id);
   const [id, ...others] = ids;

@@ -14,3 +14,11 @@ export const ServerIdSchema = v.pipe(
   IdSchema,
   v.regex(UUID, 'must be a server id: a UUID such as 6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000007'),
 );
+
+/**
+ * Whether `value` is a server id as the client accepts one (a UUID), so that a tool can tell an
+ * id from a server name without a request.
+ */
+export function isServerId(value: unknown): value is string {
+  return v.is(ServerIdSchema, value);
+}
