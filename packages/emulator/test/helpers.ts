@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import {
   computeSignature,
   DEFAULT_CREDENTIALS,
@@ -7,6 +7,9 @@ import {
   type Emulator,
   type EmulatorOptions,
 } from '../src/index.js';
+import { advanceClock } from './test-clock.js';
+
+export { advanceClock, eventually, useFrozenClock } from './test-clock.js';
 
 /** Starts an emulator for the enclosing `describe` (or file) and closes it afterwards. */
 export function useEmulator(options: EmulatorOptions = {}): { readonly current: Emulator } {
@@ -59,35 +62,6 @@ export async function postJson(
 /** POST a v1 (or v1.1) resize. */
 export function resize(emulator: Emulator, serverId: string, payload: unknown, apiVersion: 'v1' | 'v1.1' = 'v1') {
   return postJson(emulator, `/${apiVersion}/{p}/cloudservers/${serverId}/resize`, payload);
-}
-
-/**
- * Freezes `Date` for each test of the suite (and thaws it after): the emulator's jobs then move
- * only when the test moves the clock with `advanceClock`. Timers and sockets stay real.
- */
-export function useFrozenClock(): void {
-  beforeEach(() => void vi.useFakeTimers({ toFake: ['Date'] }));
-  afterEach(() => void vi.useRealTimers());
-}
-
-/** Moves the frozen clock forward by `ms`. */
-export function advanceClock(ms: number): void {
-  vi.setSystemTime(Date.now() + ms);
-}
-
-/** The real `setTimeout`, taken before any test fakes the timers. */
-const realSetTimeout = globalThis.setTimeout;
-
-/**
- * Resolves once `condition` holds (an event: a request logged, a job created), checked every
- * 2 ms of real time; it gives up after about 5,000 checks, only to fail clearly before the
- * test's own timeout.
- */
-export async function eventually(condition: () => boolean, what = 'the condition'): Promise<void> {
-  for (let checks = 0; !condition(); checks += 1) {
-    if (checks === 5000) throw new Error(`${what} never came true`);
-    await new Promise((resolve) => realSetTimeout(resolve, 2));
-  }
 }
 
 /**
