@@ -236,17 +236,17 @@ describe('the client and the proxy agree on what a server id is', () => {
 
 describe('apiCall builds a route’s request from typed parameters', () => {
   it('encodes each parameter inside its segment and keeps the table’s method and service', () => {
-    expect(apiCall('getJob', { project_id: 'p', job_id: 'a/b?c' })).toEqual({
+    expect(apiCall(API_ROUTES.getJob, { project_id: 'p', job_id: 'a/b?c' })).toEqual({
       method: 'GET',
       service: 'ecs',
       path: '/v1/p/jobs/a%2Fb%3Fc',
       searchParams: {},
     });
-    expect(apiCall('getVolumes', { project_id: 'p' }, { ids: "['v']" })).toMatchObject({
+    expect(apiCall(API_ROUTES.getVolumes, { project_id: 'p' }, { ids: "['v']" })).toMatchObject({
       service: 'evs',
       searchParams: { ids: "['v']" },
     });
-    expect(apiCall('resizeWithPayment', { project_id: 'p', server_id: 's' })).toMatchObject({
+    expect(apiCall(API_ROUTES.resizeWithPayment, { project_id: 'p', server_id: 's' })).toMatchObject({
       method: 'POST',
       path: '/v1.1/p/cloudservers/s/resize',
     });
@@ -254,12 +254,12 @@ describe('apiCall builds a route’s request from typed parameters', () => {
 
   it('a misspelt parameter or query key does not compile', () => {
     // @ts-expect-error -- getServer's parameter is server_id
-    apiCall('getServer', { project_id: 'p', serverId: 's' });
+    apiCall(API_ROUTES.getServer, { project_id: 'p', serverId: 's' });
     // @ts-expect-error -- getServer sends no query
-    apiCall('getServer', { project_id: 'p', server_id: 's' }, { limit: 1 });
+    apiCall(API_ROUTES.getServer, { project_id: 'p', server_id: 's' }, { limit: 1 });
     // @ts-expect-error -- the key is instance_uuid
-    apiCall('listResizeFlavors', { project_id: 'p' }, { instance_uid: 's' });
+    apiCall(API_ROUTES.listResizeFlavors, { project_id: 'p' }, { instance_uid: 's' });
     // @ts-expect-error -- no such route
-    expect(() => apiCall('getLimits', { project_id: 'p' })).toThrow();
+    expect(() => apiCall(API_ROUTES.getLimits, { project_id: 'p' })).toThrow();
   });
 });

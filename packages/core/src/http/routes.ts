@@ -24,58 +24,104 @@ export const PATH_PARAMS = {
   job_id: IdSchema,
 } as const satisfies Record<string, v.GenericSchema<string, string>>;
 
+/** `listServers`, `listServersPage`; `offset` is a page number. */
+export const LIST_SERVERS = {
+  method: 'GET',
+  path: '/v1/{project_id}/cloudservers/detail',
+  query: ['offset', 'limit', 'flavor', 'status', 'name'],
+  service: 'ecs',
+} as const satisfies ApiRoute;
+
+/** `listResizeFlavors` (`instance_uuid`) and `listResizeFlavorsForFlavor` (`source_flavor_id`), marker paging. */
+export const LIST_RESIZE_FLAVORS = {
+  method: 'GET',
+  path: '/v1/{project_id}/cloudservers/resize_flavors',
+  query: ['instance_uuid', 'source_flavor_id', 'limit', 'marker', 'sort_key', 'sort_dir'],
+  service: 'ecs',
+} as const satisfies ApiRoute;
+
+/** `listFlavors`. */
+export const LIST_FLAVORS = {
+  method: 'GET',
+  path: '/v1/{project_id}/cloudservers/flavors',
+  query: ['availability_zone'],
+  service: 'ecs',
+} as const satisfies ApiRoute;
+
+/** `getServer`. */
+export const GET_SERVER = {
+  method: 'GET',
+  path: '/v1/{project_id}/cloudservers/{server_id}',
+  query: [],
+  service: 'ecs',
+} as const satisfies ApiRoute;
+
+/** `listBlockDevices`. */
+export const LIST_BLOCK_DEVICES = {
+  method: 'GET',
+  path: '/v1/{project_id}/cloudservers/{server_id}/block_device',
+  query: [],
+  service: 'ecs',
+} as const satisfies ApiRoute;
+
+/** `listServerInterfaces`: the server's NICs. */
+export const LIST_SERVER_INTERFACES = {
+  method: 'GET',
+  path: '/v1/{project_id}/cloudservers/{server_id}/os-interface',
+  query: [],
+  service: 'ecs',
+} as const satisfies ApiRoute;
+
+/** `resize` of a pay-per-use server (v1). */
+export const RESIZE = {
+  method: 'POST',
+  path: '/v1/{project_id}/cloudservers/{server_id}/resize',
+  query: [],
+  service: 'ecs',
+} as const satisfies ApiRoute;
+
+/** `resize` with `autoPay` (yearly/monthly servers) or `dedicatedHostId` (v1.1). */
+export const RESIZE_WITH_PAYMENT = {
+  method: 'POST',
+  path: '/v1.1/{project_id}/cloudservers/{server_id}/resize',
+  query: [],
+  service: 'ecs',
+} as const satisfies ApiRoute;
+
+/** `getJob`, `waitForJob`. */
+export const GET_JOB = {
+  method: 'GET',
+  path: '/v1/{project_id}/jobs/{job_id}',
+  query: [],
+  service: 'ecs',
+} as const satisfies ApiRoute;
+
+/** `getVolumes`: EVS, `ids=['id1','id2']`. */
+export const GET_VOLUMES = {
+  method: 'GET',
+  path: '/v2/{project_id}/cloudvolumes/detail',
+  query: ['ids'],
+  service: 'evs',
+} as const satisfies ApiRoute;
+
 /**
  * Every API call of `@ecs-resize/core` (ecs-api.md), by name. The operations build their
- * requests from it ({@link apiCall}) and the proxy forwards exactly these calls and no other
+ * requests from its routes ({@link apiCall}), each route a constant of its own so that a page
+ * bundles only the routes it calls; the proxy forwards exactly these calls and no other
  * (`@ecs-resize/core/proxy`), so the two cannot disagree.
  * @internal
  */
 export const API_ROUTES = {
-  /** `listServers`, `listServersPage`; `offset` is a page number. */
-  listServers: {
-    method: 'GET',
-    path: '/v1/{project_id}/cloudservers/detail',
-    query: ['offset', 'limit', 'flavor', 'status', 'name'],
-    service: 'ecs',
-  },
-  /** `listResizeFlavors` (`instance_uuid`) and `listResizeFlavorsForFlavor` (`source_flavor_id`), marker paging. */
-  listResizeFlavors: {
-    method: 'GET',
-    path: '/v1/{project_id}/cloudservers/resize_flavors',
-    query: ['instance_uuid', 'source_flavor_id', 'limit', 'marker', 'sort_key', 'sort_dir'],
-    service: 'ecs',
-  },
-  /** `listFlavors`. */
-  listFlavors: { method: 'GET', path: '/v1/{project_id}/cloudservers/flavors', query: ['availability_zone'], service: 'ecs' },
-  /** `getServer`. */
-  getServer: { method: 'GET', path: '/v1/{project_id}/cloudservers/{server_id}', query: [], service: 'ecs' },
-  /** `listBlockDevices`. */
-  listBlockDevices: {
-    method: 'GET',
-    path: '/v1/{project_id}/cloudservers/{server_id}/block_device',
-    query: [],
-    service: 'ecs',
-  },
-  /** `listServerInterfaces`: the server's NICs. */
-  listServerInterfaces: {
-    method: 'GET',
-    path: '/v1/{project_id}/cloudservers/{server_id}/os-interface',
-    query: [],
-    service: 'ecs',
-  },
-  /** `resize` of a pay-per-use server (v1). */
-  resize: { method: 'POST', path: '/v1/{project_id}/cloudservers/{server_id}/resize', query: [], service: 'ecs' },
-  /** `resize` with `autoPay` (yearly/monthly servers) or `dedicatedHostId` (v1.1). */
-  resizeWithPayment: {
-    method: 'POST',
-    path: '/v1.1/{project_id}/cloudservers/{server_id}/resize',
-    query: [],
-    service: 'ecs',
-  },
-  /** `getJob`, `waitForJob`. */
-  getJob: { method: 'GET', path: '/v1/{project_id}/jobs/{job_id}', query: [], service: 'ecs' },
-  /** `getVolumes`: EVS, `ids=['id1','id2']`. */
-  getVolumes: { method: 'GET', path: '/v2/{project_id}/cloudvolumes/detail', query: ['ids'], service: 'evs' },
+  listServers: LIST_SERVERS,
+  listResizeFlavors: LIST_RESIZE_FLAVORS,
+  listFlavors: LIST_FLAVORS,
+  getServer: GET_SERVER,
+  listBlockDevices: LIST_BLOCK_DEVICES,
+  listServerInterfaces: LIST_SERVER_INTERFACES,
+  resize: RESIZE,
+  resizeWithPayment: RESIZE_WITH_PAYMENT,
+  getJob: GET_JOB,
+  getVolumes: GET_VOLUMES,
 } as const satisfies Record<string, ApiRoute>;
 
 /**
@@ -88,22 +134,22 @@ export type RouteName = keyof typeof API_ROUTES;
 type ParamsOf<TPath extends string> = TPath extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamsOf<Rest> : never;
 
 /**
- * The path parameters of a route, by name: exactly those of its template.
+ * The path parameters of a route: exactly those of its template.
  * @internal
  */
-export type PathParams<TName extends RouteName> = Readonly<Record<ParamsOf<(typeof API_ROUTES)[TName]['path']>, string>>;
+export type PathParams<TRoute extends ApiRoute> = Readonly<Record<ParamsOf<TRoute['path']>, string>>;
 
 /** The query keys of a route. */
-type QueryKey<TName extends RouteName> = (typeof API_ROUTES)[TName]['query'][number];
+type QueryKey<TRoute extends ApiRoute> = TRoute['query'][number];
 
 /**
  * The query of a route: only its keys (none for a route without a query); an undefined value
  * is left out.
  * @internal
  */
-export type QueryParams<TName extends RouteName> = [QueryKey<TName>] extends [never]
+export type QueryParams<TRoute extends ApiRoute> = [QueryKey<TRoute>] extends [never]
   ? Readonly<Record<string, never>>
-  : { readonly [Key in QueryKey<TName>]?: string | number | undefined };
+  : { readonly [Key in QueryKey<TRoute>]?: string | number | undefined };
 
 /** A route's request, ready for the transport. */
 export interface RouteCall {
@@ -118,16 +164,16 @@ export interface RouteCall {
 }
 
 /**
- * The request of one API call: `apiCall('getJob', { project_id, job_id })`. Parameters are
+ * The request of one API call: `apiCall(GET_JOB, { project_id, job_id })`. Parameters are
  * validated by the operation first; the encoding here is a second, independent guard.
  * @internal
  */
-export function apiCall<TName extends RouteName>(
-  name: TName,
-  params: PathParams<TName>,
-  query: QueryParams<TName> = {},
+export function apiCall<const TRoute extends ApiRoute>(
+  route: TRoute,
+  params: PathParams<TRoute>,
+  query: QueryParams<TRoute> = {},
 ): RouteCall {
-  const { method, path, service } = API_ROUTES[name];
+  const { method, path, service } = route;
   const values: Readonly<Record<string, string>> = params;
   const encoded = path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(values[key] ?? ''));
   return { method, service, path: encoded, searchParams: query };

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { EcsConnection } from '../connection/create-ecs-connection.js';
-import { apiCall } from '../http/routes.js';
+import { apiCall, GET_JOB } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { RequestOptionsSchema, type RequestOptions } from '../input/request-options.js';
@@ -23,5 +23,5 @@ export async function getJob(ecs: EcsConnection, jobId: string, options?: Reques
  * @internal
  */
 export function _getJob(ecs: EcsConnection, jobId: string, signal: AbortSignal | undefined): Promise<Job> {
-  return ecs.transport.send({ ...apiCall('getJob', { project_id: ecs.projectId, job_id: jobId }), signal, schema: JobSchema });
+  return ecs.transport.send({ ...apiCall(GET_JOB, { project_id: ecs.projectId, job_id: jobId }), signal, schema: JobSchema });
 }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { EcsConnection } from '../connection/create-ecs-connection.js';
-import { apiCall } from '../http/routes.js';
+import { apiCall, GET_SERVER } from '../http/routes.js';
 import { ServerIdSchema } from '../input/server-id-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { RequestOptionsSchema, type RequestOptions } from '../input/request-options.js';
@@ -23,7 +23,7 @@ export async function getServer(ecs: EcsConnection, serverId: string, options?: 
  */
 export async function _getServer(ecs: EcsConnection, serverId: string, signal: AbortSignal | undefined): Promise<Server> {
   const body = await ecs.transport.send({
-    ...apiCall('getServer', { project_id: ecs.projectId, server_id: serverId }),
+    ...apiCall(GET_SERVER, { project_id: ecs.projectId, server_id: serverId }),
     signal,
     schema: GetServerResponseSchema,
   });

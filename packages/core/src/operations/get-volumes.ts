@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { EcsConnection } from '../connection/create-ecs-connection.js';
-import { apiCall } from '../http/routes.js';
+import { apiCall, GET_VOLUMES } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { RequestOptionsSchema, type RequestOptions } from '../input/request-options.js';
@@ -45,7 +45,7 @@ export async function _getVolumes(
   for (let start = 0; start < unique.length; start += MAX_VOLUME_IDS_PER_CALL) {
     const batch = unique.slice(start, start + MAX_VOLUME_IDS_PER_CALL);
     const body = await ecs.transport.send({
-      ...apiCall('getVolumes', { project_id: ecs.projectId }, { ids: `[${batch.map((id) => `'${id}'`).join(',')}]` }),
+      ...apiCall(GET_VOLUMES, { project_id: ecs.projectId }, { ids: `[${batch.map((id) => `'${id}'`).join(',')}]` }),
       signal,
       schema: ListVolumesResponseSchema,
     });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { EcsConnection } from '../connection/create-ecs-connection.js';
-import { apiCall } from '../http/routes.js';
+import { apiCall, LIST_BLOCK_DEVICES } from '../http/routes.js';
 import { ServerIdSchema } from '../input/server-id-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { RequestOptionsSchema, type RequestOptions } from '../input/request-options.js';
@@ -28,7 +28,7 @@ export async function _listBlockDevices(
   signal: AbortSignal | undefined,
 ): Promise<BlockDevice[]> {
   const body = await ecs.transport.send({
-    ...apiCall('listBlockDevices', { project_id: ecs.projectId, server_id: serverId }),
+    ...apiCall(LIST_BLOCK_DEVICES, { project_id: ecs.projectId, server_id: serverId }),
     signal,
     schema: ListBlockDevicesResponseSchema,
   });

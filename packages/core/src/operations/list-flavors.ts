@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { EcsConnection } from '../connection/create-ecs-connection.js';
-import { apiCall } from '../http/routes.js';
+import { apiCall, LIST_FLAVORS } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { requestOptionsEntries, type RequestOptions } from '../input/request-options.js';
@@ -38,7 +38,7 @@ export async function listFlavors(ecs: EcsConnection, options?: ListFlavorsOptio
  */
 export async function _listFlavors(ecs: EcsConnection, options: ListFlavorsOptions): Promise<Flavor[]> {
   const body = await ecs.transport.send({
-    ...apiCall('listFlavors', { project_id: ecs.projectId }, { availability_zone: options.availabilityZone }),
+    ...apiCall(LIST_FLAVORS, { project_id: ecs.projectId }, { availability_zone: options.availabilityZone }),
     signal: options.signal,
     schema: ListFlavorsResponseSchema,
   });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { EcsConnection } from '../connection/create-ecs-connection.js';
-import { apiCall } from '../http/routes.js';
+import { apiCall, LIST_RESIZE_FLAVORS } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { ServerIdSchema } from '../input/server-id-schema.js';
 import { parseInput } from '../input/parse-input.js';
@@ -50,7 +50,7 @@ async function listTargets(
   source: { instance_uuid: string } | { source_flavor_id: string },
   { pageSize, sortKey, sortDir, signal }: ListResizeFlavorsOptions & { pageSize: number },
 ): Promise<ResizeFlavor[]> {
-  const { path } = apiCall('listResizeFlavors', { project_id: ecs.projectId });
+  const { path } = apiCall(LIST_RESIZE_FLAVORS, { project_id: ecs.projectId });
   return collectPages<ResizeFlavor, { marker?: string }>(
     path,
     ecs.transport.listBounds,
@@ -58,7 +58,7 @@ async function listTargets(
     async ({ marker }) => {
       const body = await ecs.transport.send({
         ...apiCall(
-          'listResizeFlavors',
+          LIST_RESIZE_FLAVORS,
           { project_id: ecs.projectId },
           { ...source, limit: pageSize, marker, sort_key: sortKey, sort_dir: sortDir },
         ),

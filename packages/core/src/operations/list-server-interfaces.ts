@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { EcsConnection } from '../connection/create-ecs-connection.js';
-import { apiCall } from '../http/routes.js';
+import { apiCall, LIST_SERVER_INTERFACES } from '../http/routes.js';
 import { ServerIdSchema } from '../input/server-id-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { RequestOptionsSchema, type RequestOptions } from '../input/request-options.js';
@@ -32,7 +32,7 @@ export async function _listServerInterfaces(
   signal: AbortSignal | undefined,
 ): Promise<InterfaceAttachment[]> {
   const body = await ecs.transport.send({
-    ...apiCall('listServerInterfaces', { project_id: ecs.projectId, server_id: serverId }),
+    ...apiCall(LIST_SERVER_INTERFACES, { project_id: ecs.projectId, server_id: serverId }),
     signal,
     schema: ListInterfacesResponseSchema,
   });

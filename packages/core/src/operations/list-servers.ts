@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { EcsConnection } from '../connection/create-ecs-connection.js';
-import { apiCall } from '../http/routes.js';
+import { apiCall, LIST_SERVERS } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { parseInput } from '../input/parse-input.js';
 import { wholeNumber } from '../input/whole-number.js';
@@ -80,7 +80,7 @@ async function fetchPage(
 ): Promise<ServersPage> {
   const body = await ecs.transport.send({
     ...apiCall(
-      'listServers',
+      LIST_SERVERS,
       { project_id: ecs.projectId },
       { offset: page, limit: options.pageSize, flavor: options.flavor, status: options.status, name: options.name },
     ),
@@ -110,7 +110,7 @@ export async function listServersPage(ecs: EcsConnection, options?: ListServersP
 export async function listServers(ecs: EcsConnection, options?: ListServersOptions): Promise<Server[]> {
   const { options: input } = parseInput('listServers', '', InputSchema, { options });
   return collectPages(
-    apiCall('listServers', { project_id: ecs.projectId }).path,
+    apiCall(LIST_SERVERS, { project_id: ecs.projectId }).path,
     ecs.transport.listBounds,
     1,
     async (page) => {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { EcsConnection } from '../connection/create-ecs-connection.js';
-import { apiCall } from '../http/routes.js';
+import { apiCall, RESIZE, RESIZE_WITH_PAYMENT } from '../http/routes.js';
 import { IdSchema } from '../input/id-schema.js';
 import { ServerIdSchema } from '../input/server-id-schema.js';
 import { ModeSchema } from '../input/mode-schema.js';
@@ -110,7 +110,7 @@ export async function resize(
         }),
       )
     : undefined;
-  const route = autoPay === undefined && dedicatedHostId === undefined ? 'resize' : 'resizeWithPayment';
+  const route = autoPay === undefined && dedicatedHostId === undefined ? RESIZE : RESIZE_WITH_PAYMENT;
   const call = {
     ...apiCall(route, { project_id: ecs.projectId, server_id: input.serverId }),
     json: {
