@@ -87,3 +87,8 @@ export {
 // The DOM helpers.
 export { renderReport, type RenderReportOptions, type ReportLabels } from './dom/render-report.js';
 export { defineResizeCheckElement, type ResizeCheckElement, type ResizeCheckEventMap } from './dom/resize-check-element.js';
+export {
+  defineResizeConsoleElement,
+  type ResizeConsoleElement,
+  type ResizeConsoleEventMap,
+} from './dom/resize-console-element.js';

@@ -7,29 +7,9 @@ import {
   type ResizeResult,
   type WaitForJobOptions,
 } from '@ecs-resize/core';
-import { listConfirmations, type Report, type ResizeFacts, type RuleEngine } from '@ecs-resize/rules';
+import type { Report, ResizeFacts } from '@ecs-resize/rules';
+import { confirmationsOffered } from './confirmations-offered.js';
 import { renderReport } from './render-report.js';
-
-/** A confirmation the engine's rules accept, and the rules that ask for it. */
-interface OfferedConfirmation {
-  key: string;
-  label: string;
-  ruleIds: ReadonlySet<string>;
-}
-
-/**
- * The confirmations the engine's active rules declare (`meta.confirmation`, a plugin's too),
- * in the rules' words; none for a preflight that is not a rule engine.
- */
-function confirmationsOffered(engine: Preflight): OfferedConfirmation[] {
-  const { activeRules } = engine as Partial<Pick<RuleEngine, 'activeRules'>>;
-  if (!activeRules) return [];
-  return listConfirmations({ activeRules }).map(({ key, label }) => ({
-    key,
-    label,
-    ruleIds: new Set(activeRules.filter((rule) => rule.confirmation?.key === key).map((rule) => rule.id)),
-  }));
-}
 
 /** The events the element dispatches, with their `detail`. */
 export interface ResizeCheckEventMap {

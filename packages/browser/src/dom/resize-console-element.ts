@@ -1,0 +1,459 @@
+import {
+  checkTargets,
+  listServers,
+  messageOf,
+  resize,
+  waitForJob,
+  type Confirmations,
+  type EcsConnection,
+  type Job,
+  type Preflight,
+  type Server,
+  type TargetCheck,
+  type WaitForJobOptions,
+} from '@ecs-resize/core';
+import type { FlavorFacts, Report } from '@ecs-resize/rules';
+import { createChoiceList, type Choice } from './choice-list.js';
+import { confirmationsOffered } from './confirmations-offered.js';
+import { renderReport } from './render-report.js';
+import { RESIZE_CONSOLE_STYLES } from './resize-console-styles.js';
+import type { ResizeCheckEventMap } from './resize-check-element.js';
+import { visibleText } from './visible-text.js';
+
+/** The most servers and target flavors rendered at once; the filter boxes reach the others. */
+export const CONSOLE_LIST_LIMIT = 100;
+
+/** The events of `<ecs-resize-console>`, with their `detail`: those of `<ecs-resize-check>`, and `targets`. */
+export interface ResizeConsoleEventMap extends ResizeCheckEventMap {
+  /** The servers were listed. */
+  servers: CustomEvent<{ servers: Server[] }>;
+  /** The candidate flavors of the picked server were checked. */
+  targets: CustomEvent<{ serverId: string; targets: TargetCheck<Report>[] }>;
+}
+
+/**
+ * `<ecs-resize-console>`: a resize console to embed. Give it `client` (a connection or a client)
+ * and `engine` (from `createRuleEngine`); it lists the servers (`listServers`), checks every
+ * candidate flavor of the picked one (`checkTargets`) and shows each with its vCPUs, memory and
+ * verdict, the blocking rules' first message as the reason; it shows the picked target's report
+ * (`renderReport`), asks for the confirmations the rules that block it declare, in their words,
+ * and checks again when one changes; Resize is enabled only when the report allows it, sends
+ * one resize and follows its job in an `aria-live` region.
+ *
+ * Theming: custom properties `--ecs-resize-accent`, `--ecs-resize-ok`, `--ecs-resize-warn`,
+ * `--ecs-resize-danger`, `--ecs-resize-fg`, `--ecs-resize-bg`, `--ecs-resize-muted`,
+ * `--ecs-resize-border`, `--ecs-resize-radius`, `--ecs-resize-font`, `--ecs-resize-list-height`;
+ * parts `servers`, `server-filter`, `server-list`, `server-note`, `targets`, `target-filter`,
+ * `target-list`, `target-note` (and `filter`, `list`, `note` on both lists), `legend`, `choice`,
+ * `choice-label`, `choice-name`, `choice-detail`, `verdict`, `reason`, `stop`, `check`, `report`,
+ * `confirmations`, `actions`, `resize-button`, `check-button`, `status`, `error`.
+ */
+export interface ResizeConsoleElement extends HTMLElement {
+  /** The ECS connection (`createEcsConnection` or `createEcsClient`); setting it lists the servers. */
+  client: EcsConnection | undefined;
+  /** The rule engine (or any preflight). */
+  engine: Preflight | undefined;
+  /** How to wait for the job: `interval`, `maxInterval`, `timeout` of `waitForJob`. @default waitForJob's */
+  waitOptions: Pick<WaitForJobOptions, 'interval' | 'maxInterval' | 'timeout'>;
+  /** The picked server's id. */
+  readonly serverId: string | undefined;
+  /** The picked target flavor. */
+  readonly flavorRef: string | undefined;
+  /** What the operator confirmed for the picked server. */
+  readonly confirmations: Confirmations;
+  /** The last check of the picked server's candidate flavors. */
+  readonly targets: readonly TargetCheck<Report>[] | undefined;
+  /** Lists the servers again; resolves with them, or undefined when that failed or was replaced. */
+  refresh(): Promise<Server[] | undefined>;
+  /** Checks the picked server's targets again (the "Check again" button). */
+  check(): Promise<TargetCheck<Report>[] | undefined>;
+  /** Sends the resize to the picked target (core checks it again first) and waits for its job. */
+  resize(): Promise<Job | undefined>;
+}
+
+/** `4 vCPUs · 8 GiB`, from the facts of a flavor. */
+function sizeOf({ vcpus, ramMiB }: FlavorFacts): string {
+  const cpus = vcpus === undefined ? '? vCPUs' : `${vcpus} vCPU${vcpus === 1 ? '' : 's'}`;
+  return `${cpus} · ${ramMiB === undefined ? '?' : Math.round((ramMiB / 1024) * 10) / 10} GiB`;
+}
+
+/** A candidate flavor as a choice: its size, its verdict, and the first reason it is blocked. */
+function targetChoice({ flavorRef, facts, report }: TargetCheck<Report>): Choice {
+  const errors = report.findings.filter((finding) => finding.severity === 'error');
+  const [first] = errors;
+  return {
+    value: flavorRef,
+    label: visibleText(flavorRef),
+    detail: sizeOf(facts.target),
+    verdict: report.ok
+      ? report.warningCount > 0
+        ? { text: 'allowed, with warnings', kind: 'warn' }
+        : { text: 'allowed', kind: 'ok' }
+      : { text: 'blocked', kind: 'blocked' },
+    reason: first && `${first.message}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}`,
+  };
+}
+
+/** Smaller flavors first: by vCPUs, then memory, then id. */
+function bySize(a: TargetCheck, b: TargetCheck): number {
+  const [x, y] = [a.facts.target, b.facts.target];
+  return (x.vcpus ?? 0) - (y.vcpus ?? 0) || (x.ramMiB ?? 0) - (y.ramMiB ?? 0) || a.flavorRef.localeCompare(b.flavorRef);
+}
+
+/** A server as a choice: its name (its id when it has none), status and flavor. */
+function serverChoice(server: Server): Choice {
+  return {
+    value: server.id,
+    label: visibleText(server.name || server.id),
+    detail: visibleText(`${server.status} · ${server.flavor.id}`),
+  };
+}
+
+/** Builds the element class on the page's own `HTMLElement` (so importing this file touches no DOM). */
+function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleElement {
+  return class EcsResizeConsole extends Base implements ResizeConsoleElement {
+    #client: EcsConnection | undefined;
+    #engine: Preflight | undefined;
+    waitOptions: Pick<WaitForJobOptions, 'interval' | 'maxInterval' | 'timeout'> = {};
+    #servers: Server[] = [];
+    #serverId: string | undefined;
+    #flavorRef: string | undefined;
+    #confirmations: Confirmations = {};
+    #withStop = false;
+    #targets: TargetCheck<Report>[] | undefined;
+    /** The latest listing and check: an answer to an older one is dropped. */
+    #listing = 0;
+    #checking: AbortController | undefined;
+    /** A resize is in flight: nothing else is sent, nothing can be changed, until it ends. */
+    #busy = false;
+    /** Aborted when the element leaves the page: its look-ups and job wait stop. */
+    #life = new AbortController();
+    #ui: ReturnType<EcsResizeConsole['build']> | undefined;
+
+    get client() {
+      return this.#client;
+    }
+    set client(client) {
+      this.#client = client;
+      if (this.isConnected) void this.refresh();
+    }
+    get engine() {
+      return this.#engine;
+    }
+    set engine(engine) {
+      this.#engine = engine;
+      if (this.isConnected) void this.check();
+    }
+    get serverId() {
+      return this.#serverId;
+    }
+    get flavorRef() {
+      return this.#flavorRef;
+    }
+    get confirmations() {
+      return { ...this.#confirmations };
+    }
+    get targets() {
+      return this.#targets;
+    }
+
+    connectedCallback() {
+      if (this.#life.signal.aborted) this.#life = new AbortController();
+      this.#ui ??= this.build();
+      void this.refresh().then(() => this.#checkTargets());
+    }
+
+    disconnectedCallback() {
+      const reason = new DOMException('The element was removed from the page.', 'AbortError');
+      this.#checking?.abort(reason);
+      this.#life.abort(reason);
+    }
+
+    /** The shadow root's content, built once. */
+    private build() {
+      const root = this.attachShadow({ mode: 'open' });
+      const document = this.ownerDocument;
+      const make = <K extends keyof HTMLElementTagNameMap>(tag: K, part: string, text = ''): HTMLElementTagNameMap[K] => {
+        const node = document.createElement(tag);
+        node.setAttribute('part', part);
+        node.textContent = text;
+        return node;
+      };
+      const style = document.createElement('style');
+      style.textContent = RESIZE_CONSOLE_STYLES;
+      const servers = createChoiceList(document, {
+        name: 'server',
+        legend: 'Server',
+        empty: 'No servers in this project.',
+        limit: CONSOLE_LIST_LIMIT,
+        onPick: (serverId) => this.#pickServer(serverId),
+      });
+      const targets = createChoiceList(document, {
+        name: 'target',
+        legend: 'Target flavor',
+        empty: 'Pick a server to see the flavors it can change to.',
+        limit: CONSOLE_LIST_LIMIT,
+        onPick: (flavorRef) => this.#pickFlavor(flavorRef),
+      });
+      const stop = make('label', 'stop');
+      const stopBox = document.createElement('input');
+      stopBox.type = 'checkbox';
+      stopBox.addEventListener('change', () => {
+        this.#withStop = stopBox.checked;
+        void this.check();
+      });
+      stop.append(stopBox, 'The server is running: let the cloud stop it, resize it and start it again.');
+      const report = make('div', 'report');
+      const confirmations = make('fieldset', 'confirmations');
+      confirmations.append(make('legend', 'legend', 'Confirm what the API cannot see'));
+      const resizeButton = make('button', 'resize-button', 'Resize');
+      resizeButton.addEventListener('click', () => void this.resize());
+      const checkButton = make('button', 'check-button', 'Check again');
+      checkButton.addEventListener('click', () => void this.check());
+      const actions = make('div', 'actions');
+      actions.append(resizeButton, checkButton);
+      const status = make('p', 'status');
+      status.setAttribute('role', 'status');
+      status.setAttribute('aria-live', 'polite');
+      const error = make('p', 'error');
+      error.setAttribute('role', 'alert');
+      const check = make('section', 'check');
+      check.setAttribute('aria-label', 'Check and resize');
+      check.append(report, confirmations, actions, status, error);
+      const grid = make('div', 'grid');
+      grid.append(servers.element, targets.element);
+      root.append(style, grid, stop, check);
+      return {
+        servers,
+        targets,
+        stop,
+        stopBox,
+        report,
+        confirmations,
+        resizeButton,
+        checkButton,
+        status,
+        error,
+        boxes: new Map<string, HTMLInputElement>(),
+      };
+    }
+
+    #emit<K extends keyof ResizeConsoleEventMap>(type: K, detail: ResizeConsoleEventMap[K]['detail']) {
+      this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    }
+
+    /** Clears the last outcome (progress, success, failure): it is about another choice now. */
+    #clearOutcome() {
+      if (!this.#ui || this.#busy) return;
+      this.#ui.status.textContent = '';
+      delete this.#ui.status.dataset['outcome'];
+      this.#ui.error.textContent = '';
+    }
+
+    #fail(error: unknown) {
+      if (!this.#ui) return;
+      this.#ui.error.textContent = messageOf(error);
+      this.#emit('error', { error });
+    }
+
+    async refresh() {
+      const ui = this.#ui;
+      const client = this.#client;
+      if (!ui || !client || !this.isConnected) return undefined;
+      const listing = ++this.#listing;
+      const signal = this.#life.signal;
+      ui.servers.busy(true);
+      try {
+        const servers = await listServers(client, { signal });
+        if (listing !== this.#listing) return undefined;
+        this.#servers = servers;
+        ui.servers.show(servers.map(serverChoice), this.#serverId);
+        this.#emit('servers', { servers });
+        return servers;
+      } catch (error) {
+        if (listing === this.#listing && !signal.aborted) this.#fail(error);
+        return undefined;
+      } finally {
+        if (listing === this.#listing) ui.servers.busy(false);
+      }
+    }
+
+    #pickServer(serverId: string) {
+      if (this.#busy || serverId === this.#serverId) return;
+      this.#serverId = serverId;
+      this.#flavorRef = undefined;
+      this.#confirmations = {};
+      this.#withStop = false;
+      this.#targets = undefined;
+      this.#clearOutcome();
+      void this.check();
+    }
+
+    #pickFlavor(flavorRef: string) {
+      if (this.#busy) return;
+      this.#flavorRef = flavorRef;
+      this.#clearOutcome();
+      this.#showPicked();
+    }
+
+    async check() {
+      this.#clearOutcome();
+      return this.#checkTargets();
+    }
+
+    /** Checks every candidate of the picked server; an older check still running is aborted. */
+    async #checkTargets() {
+      const ui = this.#ui;
+      const client = this.#client;
+      const engine = this.#engine;
+      const serverId = this.#serverId;
+      this.#checking?.abort(new DOMException('A newer check replaced this one.', 'AbortError'));
+      if (!ui || !client || !engine || serverId === undefined || this.#busy || !this.isConnected) return undefined;
+      const checking = new AbortController();
+      this.#checking = checking;
+      const { signal } = checking;
+      this.#life.signal.addEventListener('abort', () => checking.abort(this.#life.signal.reason), { once: true, signal });
+      this.#showPicked();
+      ui.targets.busy(true);
+      this.setAttribute('aria-busy', 'true');
+      try {
+        const targets = await checkTargets(client, serverId, {
+          preflight: engine as Preflight<Report>,
+          confirmations: this.#confirmations,
+          mode: this.#withStop ? 'withStopServer' : undefined,
+          signal,
+        });
+        if (signal.aborted) return undefined;
+        this.#targets = targets.sort(bySize);
+        if (!targets.some((target) => target.flavorRef === this.#flavorRef)) this.#flavorRef = undefined;
+        ui.targets.show(targets.map(targetChoice), this.#flavorRef);
+        this.#emit('targets', { serverId, targets });
+        return targets;
+      } catch (error) {
+        if (!signal.aborted) this.#fail(error);
+        return undefined;
+      } finally {
+        if (this.#checking === checking) {
+          this.#checking = undefined;
+          ui.targets.busy(false);
+          this.removeAttribute('aria-busy');
+          this.#showPicked();
+        }
+      }
+    }
+
+    /** The picked target's check, when the last check of the picked server has one. */
+    #picked(): TargetCheck<Report> | undefined {
+      return this.#targets?.find((target) => target.flavorRef === this.#flavorRef);
+    }
+
+    /** Shows the picked target's report and the confirmations its rules ask for; enables Resize when it may go. */
+    #showPicked() {
+      const ui = this.#ui;
+      if (!ui) return;
+      const server = this.#servers.find((candidate) => candidate.id === this.#serverId);
+      ui.stop.hidden = !server || server.status === 'SHUTOFF';
+      ui.stopBox.checked = this.#withStop;
+      const picked = this.#checking ? undefined : this.#picked();
+      if (picked) renderReport(picked.report, ui.report);
+      else ui.report.replaceChildren();
+      const offered = this.#engine ? confirmationsOffered(this.#engine) : [];
+      for (const { key, label, ruleIds } of offered) {
+        let box = ui.boxes.get(key);
+        if (!box) {
+          box = this.ownerDocument.createElement('input');
+          box.type = 'checkbox';
+          box.name = key;
+          const input = box;
+          input.addEventListener('change', () => {
+            this.#confirmations = { ...this.#confirmations, [key]: input.checked };
+            void this.check();
+          });
+          const wrapper = this.ownerDocument.createElement('label');
+          wrapper.setAttribute('part', 'confirmation');
+          wrapper.append(box, ` ${label}.`);
+          ui.confirmations.append(wrapper);
+          ui.boxes.set(key, box);
+        }
+        box.checked = this.#confirmations[key] === true;
+        const asked = picked?.report.findings.some((finding) => ruleIds.has(finding.ruleId)) === true;
+        box.parentElement!.hidden = !asked && !box.checked;
+      }
+      ui.confirmations.hidden = !picked || [...ui.boxes.values()].every((box) => box.parentElement!.hidden);
+      ui.confirmations.disabled = this.#busy;
+      ui.resizeButton.disabled = this.#busy || !picked?.report.ok;
+      ui.resizeButton.textContent = picked ? `Resize to ${visibleText(picked.flavorRef)}` : 'Resize';
+      ui.checkButton.disabled = this.#busy || this.#serverId === undefined;
+      ui.servers.element.disabled = this.#busy;
+      ui.targets.element.disabled = this.#busy;
+      ui.stopBox.disabled = this.#busy;
+      if (picked) this.#emit('preflight', { facts: picked.facts, report: picked.report });
+    }
+
+    async resize() {
+      const ui = this.#ui;
+      const client = this.#client;
+      const engine = this.#engine;
+      const picked = this.#picked();
+      const serverId = this.#serverId;
+      if (!ui || !client || !engine || serverId === undefined || this.#busy || this.#checking || !picked?.report.ok)
+        return undefined;
+      const { flavorRef } = picked;
+      this.#busy = true;
+      this.#showPicked();
+      ui.error.textContent = '';
+      ui.status.textContent = `Sending the resize to ${visibleText(flavorRef)}…`;
+      this.#emit('resize-start', { serverId, flavorRef });
+      try {
+        // Never aborted: a resize half sent would leave its outcome unknown.
+        const result = await resize(client, serverId, flavorRef, {
+          preflight: engine,
+          confirmations: this.#confirmations,
+          mode: this.#withStop ? 'withStopServer' : undefined,
+        });
+        const jobId = result.jobId;
+        const job =
+          jobId === undefined
+            ? undefined
+            : await waitForJob(client, jobId, {
+                ...this.waitOptions,
+                signal: this.#life.signal,
+                onProgress: (polled) => {
+                  ui.status.textContent = `Job ${visibleText(jobId)}: ${visibleText(polled.status)}`;
+                  this.#emit('progress', { job: polled });
+                },
+              });
+        ui.status.dataset['outcome'] = 'success';
+        ui.status.textContent = job
+          ? `Resized to ${visibleText(flavorRef)}: job ${visibleText(jobId!)} succeeded.`
+          : `Order ${visibleText(result.orderId ?? '')} placed: pay it or follow it in the billing center.`;
+        this.#emit('done', { result, job });
+        return job;
+      } catch (error) {
+        ui.status.textContent = '';
+        this.#fail(error);
+        return undefined;
+      } finally {
+        this.#busy = false;
+        // The server has changed (or may have): list it and check its targets again, keeping the outcome.
+        void this.refresh().then(() => this.#checkTargets());
+      }
+    }
+  };
+}
+
+/**
+ * Registers `<ecs-resize-console>` (or `tagName`) in the page's custom element registry and
+ * returns its class; registering twice returns the first. Importing this module registers
+ * nothing: call this once, in the browser.
+ */
+export function defineResizeConsoleElement(
+  tagName = 'ecs-resize-console',
+  registry: CustomElementRegistry = customElements,
+): CustomElementConstructor {
+  const existing = registry.get(tagName);
+  if (existing) return existing;
+  const elementClass = createElementClass(HTMLElement);
+  registry.define(tagName, elementClass);
+  return elementClass;
+}
