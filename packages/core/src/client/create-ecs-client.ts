@@ -1,9 +1,9 @@
 import type { ResizeFacts } from '@ecs-resize/rules';
-import { check, type CheckOptions, type CheckResult } from '../check/check.js';
-import { checkTargets, type CheckTargetsOptions, type TargetCheck } from '../check/check-targets.js';
+import type { CheckOptions, CheckResult } from '../check/check.js';
+import type { CheckTargetsOptions, TargetCheck } from '../check/check-targets.js';
 import { _createEcsConnection, type EcsConnection } from '../connection/create-ecs-connection.js';
 import type { EcsClientOptions } from '../connection/connection-options.js';
-import { collectFacts, type CollectFactsOptions } from '../facts/collect-facts.js';
+import type { CollectFactsOptions } from '../facts/collect-facts.js';
 import type { RequestOptions } from '../input/request-options.js';
 import { getJob } from '../operations/get-job.js';
 import { getServer } from '../operations/get-server.js';
@@ -90,7 +90,9 @@ export interface EcsClient extends EcsConnection {
  * Creates a client of the ECS API for one project: a connection (`createEcsConnection`)
  * with every operation bound to it. Runs in browsers and Node (fetch and WebCrypto). Nothing
  * is sent until a method is called. A page that calls only a few operations bundles less with
- * `createEcsConnection` and the standalone operations.
+ * `createEcsConnection` and the standalone operations. `collectFacts`, `check` and
+ * `checkTargets` (the facts and their look-ups) are imported when first called, so a page
+ * that never checks does not load them up front.
  *
  * @example
  * const ecs = createEcsClient({ endpoint: 'https://ecs.eu-de.otc.t-systems.com', projectId, auth: { accessKey, secretKey } });
@@ -115,8 +117,11 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
     getVolumes: (ids, requestOptions) => getVolumes(ecs, ids, requestOptions),
     getJob: (jobId, requestOptions) => getJob(ecs, jobId, requestOptions),
     waitForJob: (jobId, waitOptions) => waitForJob(ecs, jobId, waitOptions),
-    collectFacts: (serverId, flavorRef, factsOptions) => collectFacts(ecs, serverId, flavorRef, factsOptions),
-    check: (serverId, flavorRef, checkOptions) => check(ecs, serverId, flavorRef, checkOptions),
-    checkTargets: (serverId, checkOptions) => checkTargets(ecs, serverId, checkOptions),
+    collectFacts: async (serverId, flavorRef, factsOptions) =>
+      (await import('../facts/collect-facts.js')).collectFacts(ecs, serverId, flavorRef, factsOptions),
+    check: async (serverId, flavorRef, checkOptions) =>
+      (await import('../check/check.js')).check(ecs, serverId, flavorRef, checkOptions),
+    checkTargets: async (serverId, checkOptions) =>
+      (await import('../check/check-targets.js')).checkTargets(ecs, serverId, checkOptions),
   };
 }
