@@ -2,8 +2,9 @@
 // for growing fleets, against the naive count (collectFacts one server after another on one
 // client: 5 requests a server, the server, resize_flavors and the empty page that ends it, its
 // NICs and its EVS disks, plus the flavor list once).
-import { createEcsClient, planFleet } from '@ecs-resize/core';
+import { createEcsClient } from '@ecs-resize/core';
 import { DEFAULT_TOKEN } from '@ecs-resize/emulator';
+import { planFleet } from '@ecs-resize/fleet';
 import { createRuleEngine } from '@ecs-resize/rules';
 import { startEmulatorProcess } from './emulator-process-client.mjs';
 

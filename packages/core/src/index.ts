@@ -34,25 +34,6 @@ export { isServerId } from './input/server-id-schema.js';
 // The convenience: every operation bound to one connection (contract).
 export { createEcsClient, type EcsClient } from './client/create-ecs-client.js';
 
-// Fleets (the CLI's `fleet plan` / `fleet apply` and its journal).
-export {
-  planFleet,
-  applyFleet,
-  findDuplicateServers,
-  readFleetJournal,
-  type PlanFleetOptions,
-  type ApplyFleetOptions,
-  type FleetApplyResult,
-  type DuplicateServer,
-  type FleetJournalHistory,
-  type SentResize,
-  type FleetItem,
-  type FleetItemPlan,
-  type FleetJournalEntry,
-  type FleetJournalState,
-  type FleetPlan,
-} from './fleet/index.js';
-
 // Signing (contract), for requests the client does not make.
 export { signRequest } from './auth/sign-request.js';
 export type { AkSkCredentials, TokenCredentials } from './auth/credentials.js';

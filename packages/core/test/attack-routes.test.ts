@@ -1,7 +1,7 @@
 import { DEFAULT_CREDENTIALS, DEFAULT_PROJECT_ID, SERVERS } from '@ecs-resize/emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { API_ROUTES, apiCall, type RouteName } from '../src/http/routes.js';
-import { createEcsClient, EcsInputError, planFleet, type EcsClient, type Preflight } from '../src/index.js';
+import { createEcsClient, EcsInputError, type EcsClient, type Preflight } from '../src/index.js';
 import { createProxyHandler, toNodeListener } from '../src/proxy/index.js';
 import { FAST_WAIT, rejectionOf, useEmulator } from './helpers.js';
 import { listenOnLoopback, type LoopbackServer } from './loopback-server.js';
@@ -113,12 +113,12 @@ const CLIENT_CALLS: { name: string; run: (client: EcsClient) => Promise<unknown>
   },
   { name: 'resize with autoPay (v1.1)', run: (client) => client.resize(SERVERS.prepaid, 's3.xlarge.2', { autoPay: true }) },
   {
-    name: 'planFleet (resize_flavors per source flavor, EVS batches)',
-    run: (client) =>
-      planFleet(client, PASS, [
-        { serverId: SERVERS.kvmRunning, flavorRef: 's3.xlarge.2', mode: 'withStopServer' },
-        { serverId: SERVERS.kvmScsi, flavorRef: 'c6.xlarge.2' },
-      ]),
+    // How @ecs-resize/fleet plans (its attack-routes.test.ts passes planFleet itself through the proxy).
+    name: 'listServersPage, listResizeFlavorsForFlavor (resize_flavors per source flavor)',
+    run: async (client) => {
+      await client.listServersPage({ page: 1, pageSize: 1000 });
+      return client.listResizeFlavorsForFlavor('s3.large.2');
+    },
   },
 ];
 

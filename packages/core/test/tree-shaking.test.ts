@@ -1,43 +1,17 @@
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { rollup, type OutputChunk } from 'rollup';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bundlePage } from './page-bundle.js';
 
 /** The ES modules the package ships (built by `pnpm run build`, which `pnpm test` runs first). */
 const shipped = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 
-/**
- * Bundles `source` as a console page would, against the shipped modules; returns the code the
- * page loads at once (its entry and the chunks that imports statically) and the code loaded
- * only through `import()`.
- */
-async function pageBundle(source: string): Promise<{ atOnce: string; onUse: string }> {
-  const bundle = await rollup({
-    input: 'page',
-    plugins: [
-      {
-        name: 'page',
-        resolveId: (id) => (id === 'page' ? id : id === '@ecs-resize/core' ? shipped : null),
-        load: (id) => (id === 'page' ? source : null),
-      },
-      nodeResolve({ browser: true }),
-    ],
-  });
-  const { output } = await bundle.generate({ format: 'es' });
-  await bundle.close();
-  const chunks = new Map(output.flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item] as const] : [])));
-  const loaded = new Set<OutputChunk>();
-  const visit = (chunk: OutputChunk | undefined): void => {
-    if (!chunk || loaded.has(chunk)) return;
-    loaded.add(chunk);
-    chunk.imports.forEach((fileName) => visit(chunks.get(fileName)));
-  };
-  visit([...chunks.values()].find((chunk) => chunk.isEntry));
-  const code = (list: Iterable<OutputChunk>) => [...list].map((chunk) => chunk.code).join('\n');
-  return { atOnce: code(loaded), onUse: code([...chunks.values()].filter((chunk) => !loaded.has(chunk))) };
-}
+/** `source` bundled as a console page would, against the shipped modules (`bundlePage`). */
+const pageBundle = (source: string) => bundlePage(source, { '@ecs-resize/core': shipped });
 
-/** What only a preflight, a check or a fleet needs: the look-ups, the facts, the fleet. */
+/**
+ * What only a preflight or a check needs: the look-ups and the facts. (Fleets are
+ * `@ecs-resize/fleet`'s: its tree-shaking.test.ts checks what a fleet page loads.)
+ */
 const PREFLIGHT_ONLY = [
   'function _collectFacts',
   'function assembleFacts',
@@ -45,7 +19,6 @@ const PREFLIGHT_ONLY = [
   'function _listResizeFlavors',
   'function _getVolumes',
   'function checkTargets',
-  'function planFleet',
   'class PreflightError',
 ];
 
@@ -53,7 +26,7 @@ describe('the modular form tree-shakes', () => {
   it.each([
     ['createEcsConnection, resize, waitForJob', "export { createEcsConnection, resize, waitForJob } from '@ecs-resize/core';"],
     ['createEcsConnection, getServer', "export { createEcsConnection, getServer } from '@ecs-resize/core';"],
-  ])('a page calling %s loads no look-up, no facts, no fleet', async (_, source) => {
+  ])('a page calling %s loads no look-up, no facts', async (_, source) => {
     const { atOnce } = await pageBundle(source);
     expect(atOnce).toContain('function createEcsConnection');
     for (const absent of PREFLIGHT_ONLY) expect(atOnce, absent).not.toContain(absent);
@@ -67,9 +40,17 @@ describe('the modular form tree-shakes', () => {
     }
   });
 
-  it('a page calling check loads the facts at once, and no fleet', async () => {
+  it('a page calling check loads the facts at once, and no other target', async () => {
     const { atOnce } = await pageBundle("export { createEcsConnection, check } from '@ecs-resize/core';");
     expect(atOnce).toContain('function _collectFacts');
-    expect(atOnce).not.toContain('function planFleet');
+    expect(atOnce).not.toContain('function checkTargets');
+  });
+
+  it('core ships no fleet: planning and applying fleets are @ecs-resize/fleet', async () => {
+    const { atOnce, onUse } = await pageBundle("export * from '@ecs-resize/core';");
+    expect(atOnce).toContain('function checkTargets');
+    for (const absent of ['function planFleet', 'function applyFleet', 'function readFleetJournal']) {
+      expect(atOnce + onUse, absent).not.toContain(absent);
+    }
   });
 });

@@ -1,28 +1,17 @@
-import {
-  applyFleet,
-  planFleet,
-  readFleetJournal,
-  type FleetApplyResult,
-  type FleetItem,
-  type FleetItemPlan,
-  type FleetPlan,
-} from '@ecs-resize/core';
+import { countOf } from '@ecs-resize/core';
+import { applyFleet, planFleetWithJournal, type FleetApplyResult, type FleetPlan } from '@ecs-resize/fleet';
+import { openJournal } from '@ecs-resize/fleet/journal';
 import { resolve } from 'node:path';
 import { WAIT_OPTIONS, waitSettingsFrom } from '../args/wait-options.js';
 import { InterruptedError } from '../errors/InterruptedError.js';
 import { ExitCode } from '../exit-codes.js';
 import { FLEET_OPTIONS, fleetInputOf } from '../fleet/fleet-input.js';
-import { openJournal } from '../fleet/journal.js';
-import { describeLockHolder } from '../fleet/journal-lock.js';
 import { planExitCode } from '../fleet/plan-exit-code.js';
-import { countOf } from '@ecs-resize/core';
 import { formatApplyResult, formatJournalEntry, formatPlan, planToJson } from '../output/format-fleet.js';
+import { describeLockHolder } from '../output/lock-holder.js';
 import { shellQuote } from '../output/shell-quote.js';
 import { secretsIn } from '../config/credentials.js';
 import type { Command } from './command.js';
-
-/** An item as read from the file may be anything; only an object names a server. */
-const isItem = (item: unknown): item is FleetItem => typeof item === 'object' && item !== null;
 
 /**
  * The exit code of an apply: 4 if a job failed or did not end in time, 3 for errors or
@@ -81,27 +70,13 @@ export const fleetApplyCommand: Command = {
         );
       }
       if (journal.tornLine) terminal.printError(`The last line of ${journal.path} was cut short by a crash; it is removed.`);
-      // Items whose server the journal was sent to are not planned again: the server may be
-      // mid-resize or resized, which the rules would block; applyFleet resumes them.
-      const history = readFleetJournal(journal.previous);
-      const isTracked = (item: FleetItem) =>
-        isItem(item) && typeof item.serverId === 'string' && history.sentTo(item.serverId) !== undefined;
-      const fresh = await planFleet(
-        ecs,
-        rules,
-        items.filter((item) => !isTracked(item)),
-        { concurrency, signal },
-      );
-      const planned = fresh.items[Symbol.iterator]();
-      const plan = {
-        ...fresh,
-        items: items.map((item): FleetItemPlan =>
-          isTracked(item) ? { item, status: 'ready' } : (planned.next().value as FleetItemPlan),
-        ),
-      };
+      // Items whose server the journal was sent to are not planned again; applyFleet resumes them.
+      const { fresh, plan, resumed } = await planFleetWithJournal(ecs, rules, items, journal.previous, {
+        concurrency,
+        signal,
+      });
       if (!terminal.json) {
         terminal.print(formatPlan(fresh, terminal.colors));
-        const resumed = items.filter(isTracked).length;
         if (resumed > 0) terminal.print(`${countOf(resumed, 'item')} resumed from the journal ${journal.path}`);
         terminal.print(`Applying the ready items; journal: ${journal.path}`);
       }

@@ -1,4 +1,4 @@
-import { planFleet } from '@ecs-resize/core';
+import { planFleet } from '@ecs-resize/fleet';
 import { FLEET_OPTIONS, fleetInputOf } from '../fleet/fleet-input.js';
 import { planExitCode } from '../fleet/plan-exit-code.js';
 import { formatPlan, planToJson } from '../output/format-fleet.js';

@@ -1,4 +1,4 @@
-import type { FleetItem } from '@ecs-resize/core';
+import type { FleetItem } from '@ecs-resize/fleet';
 import { resolve } from 'node:path';
 import type { OptionSpecs } from '../args/option-spec.js';
 import type { CommandContext } from '../commands/command.js';

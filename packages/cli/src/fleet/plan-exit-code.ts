@@ -1,4 +1,4 @@
-import type { FleetPlan } from '@ecs-resize/core';
+import type { FleetPlan } from '@ecs-resize/fleet';
 import { exitCodeOf } from '../errors/exit-code-of.js';
 import { ExitCode } from '../exit-codes.js';
 

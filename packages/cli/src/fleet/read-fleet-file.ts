@@ -1,4 +1,4 @@
-import { findDuplicateServers, type FleetItem } from '@ecs-resize/core';
+import { findDuplicateServers, type FleetItem } from '@ecs-resize/fleet';
 import type { RuleConfirmation } from '@ecs-resize/rules';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';

@@ -1,6 +1,9 @@
 import { EcsApiError, EcsInputError, JobTimeoutError, messageOf } from '@ecs-resize/core';
+import { JournalError } from '@ecs-resize/fleet/journal';
 import { builtInConfirmations } from '../args/confirmations.js';
 import { resumeCommand } from '../jobs/wait-with-progress.js';
+import { describeLockHolder } from './lock-holder.js';
+import { shellQuote } from './shell-quote.js';
 
 /**
  * The CLI's words for the inputs core names by their option paths: the argument, flag or
@@ -40,11 +43,36 @@ export function findingMessageInCliWords(message: string): string {
   );
 }
 
+/** How to remove a lock file by hand, when it really is stale. */
+const removeHint = (path: string) => `If no other run uses it, remove it: rm ${shellQuote(path)}`;
+
+/**
+ * A journal's lock that refused this run, in the CLI's words: who holds it, shell-quoted, and
+ * the `rm` command that removes it; undefined for the journal's other errors (their messages
+ * are the library's).
+ */
+function lockRefusalOf({ kind, journalPath, file, holder }: JournalError): string | undefined {
+  const lock = `${journalPath}.lock`;
+  switch (kind) {
+    case 'locked':
+      return holder === undefined
+        ? undefined
+        : `The journal ${journalPath} is in use by another run: ${describeLockHolder(holder)} (lock file ${file}). ` +
+            `Wait for it to end. ${removeHint(file)}`;
+    case 'lock-unreadable':
+      return `The journal's lock file ${file} is not a lock (unreadable). ${removeHint(file)}`;
+    case 'takeover-in-progress':
+      return `Another run is taking over the stale lock ${lock}. ${removeHint(file)} (it is left only by a run that crashed while taking over).`;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * An error's message in the CLI's words, where core's names the library: a job wait that ran
  * out says how to resume it with `ecs-resize job <id> --wait`; refused input names the
- * argument, flag or environment variable; `projectId` is `HW_PROJECT_ID`. Other messages are
- * core's own.
+ * argument, flag or environment variable; `projectId` is `HW_PROJECT_ID`; a journal's lock
+ * that refused the run says how to remove it. Other messages are the library's own.
  * @param inputNames The words for core's input paths: {@link COMMAND_LINE_NAMES} for a command
  *   line; none for a fleet file, whose fields have core's names.
  */
@@ -60,6 +88,7 @@ export function cliMessageOf(error: unknown, inputNames: Readonly<Record<string,
     const issues = error.issues.map(({ path, message }) => `${inputNames[path] ?? path}: ${message}`);
     return `Invalid input: ${issues.join('; ')}. Nothing was sent.`;
   }
+  if (error instanceof JournalError) return lockRefusalOf(error) ?? error.message;
   const message = messageOf(error);
   return error instanceof EcsApiError ? message.replace(...PROJECT_ADVICE) : message;
 }

@@ -1,4 +1,4 @@
-import type { FleetApplyResult, FleetItemPlan, FleetJournalEntry, FleetPlan } from '@ecs-resize/core';
+import type { FleetApplyResult, FleetItemPlan, FleetJournalEntry, FleetPlan } from '@ecs-resize/fleet';
 import { exitCodeOf } from '../errors/exit-code-of.js';
 import type { Colors } from './colors.js';
 import { cliMessageOf } from './cli-words.js';

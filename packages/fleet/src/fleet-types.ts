@@ -1,6 +1,5 @@
-import type { ResizeFacts } from '@ecs-resize/rules';
-import type { Confirmations, RequestFacts } from '../facts/assemble-facts.js';
-import type { PreflightReport } from '../preflight/preflight.js';
+import type { CheckResult, Confirmations, PreflightReport } from '@ecs-resize/core';
+import type { RequestFacts } from '@ecs-resize/core/internal';
 
 /**
  * One resize of a fleet: which server, to which flavor, with what the operator confirms, and
@@ -21,7 +20,7 @@ export interface FleetItemPlan {
   /** The rules' report (ready and blocked). */
   report?: PreflightReport | undefined;
   /** The facts checked (ready and blocked). */
-  facts?: ResizeFacts | undefined;
+  facts?: CheckResult['facts'] | undefined;
   /** What failed (error). */
   error?: unknown;
 }

@@ -1,22 +1,34 @@
+import {
+  EcsInputError,
+  getServer,
+  getVolumes,
+  listBlockDevices,
+  listFlavors,
+  listResizeFlavorsForFlavor,
+  listServersPage,
+  type EcsConnection,
+  type Preflight,
+  type ResizeFlavor,
+  type Server,
+  type Volume,
+} from '@ecs-resize/core';
+import {
+  _checkFacts,
+  assembleFacts,
+  ConfirmationsSchema,
+  IdSchema,
+  mapConcurrent,
+  MAX_SERVER_PAGE_SIZE,
+  MAX_VOLUME_IDS_PER_CALL,
+  ModeSchema,
+  parseInput,
+  PreflightSchema,
+  RequestFactsEntries,
+  SignalSchema,
+  wholeNumber,
+} from '@ecs-resize/core/internal';
 import * as v from 'valibot';
-import type { EcsClient } from '../client/create-ecs-client.js';
-import { _checkFacts } from '../check/check.js';
-import { EcsInputError } from '../errors/EcsInputError.js';
-import { assembleFacts } from '../facts/assemble-facts.js';
-import { ConfirmationsSchema } from '../facts/confirmations-schema.js';
-import { RequestFactsEntries } from '../facts/request-facts-schema.js';
-import { IdSchema } from '../input/id-schema.js';
-import { ModeSchema } from '../input/mode-schema.js';
-import { parseInput } from '../input/parse-input.js';
-import { SignalSchema } from '../input/request-options.js';
-import { wholeNumber } from '../input/whole-number.js';
-import { MAX_VOLUME_IDS_PER_CALL } from '../operations/get-volumes.js';
-import { MAX_SERVER_PAGE_SIZE } from '../operations/list-servers.js';
-import { PreflightSchema, type Preflight } from '../preflight/preflight.js';
-import type { ResizeFlavor } from '../schemas/flavor.js';
-import type { Server } from '../schemas/server.js';
-import type { Volume } from '../schemas/volume.js';
-import { mapConcurrent } from '../utils/map-concurrent.js';
+import { ConnectionSchema } from './connection-schema.js';
 import { refuseDuplicateServers } from './duplicate-servers.js';
 import type { FleetItem, FleetItemPlan, FleetPlan } from './fleet-types.js';
 
@@ -41,10 +53,7 @@ const ItemSchema = v.strictObject(
 );
 
 const InputSchema = v.object({
-  client: v.custom<EcsClient>(
-    (value) => typeof (value as EcsClient | undefined)?.listServersPage === 'function',
-    'must be a client from createEcsClient',
-  ),
+  ecs: ConnectionSchema,
   engine: PreflightSchema,
   items: v.pipe(
     v.array(v.unknown(), 'must be an array of { serverId, flavorRef }'),
@@ -81,12 +90,12 @@ async function outcome<T>(lookUp: () => Promise<T>, signal: AbortSignal | undefi
  * servers) tells how many pages there are, and the rest are read only when that is fewer
  * requests than one GET per server still missing. Servers not listed are then read one by one.
  */
-async function fetchServers(client: EcsClient, ids: readonly string[], concurrency: number, signal: AbortSignal | undefined) {
+async function fetchServers(ecs: EcsConnection, ids: readonly string[], concurrency: number, signal: AbortSignal | undefined) {
   const servers = new Map<string, Outcome<Server>>();
   const add = (listed: readonly Server[]) => listed.forEach((server) => servers.set(server.id, { ok: true, value: server }));
   const pageSize = MAX_SERVER_PAGE_SIZE;
   if (ids.length > 1) {
-    const first = await outcome(() => client.listServersPage({ page: 1, pageSize, signal }), signal);
+    const first = await outcome(() => listServersPage(ecs, { page: 1, pageSize, signal }), signal);
     if (first.ok) {
       add(first.value.servers);
       const pages = Math.ceil((first.value.count ?? 0) / pageSize);
@@ -97,7 +106,7 @@ async function fetchServers(client: EcsClient, ids: readonly string[], concurren
           rest,
           concurrency,
           async (page) => {
-            const listed = await outcome(() => client.listServersPage({ page, pageSize, signal }), signal);
+            const listed = await outcome(() => listServersPage(ecs, { page, pageSize, signal }), signal);
             if (listed.ok) add(listed.value.servers);
           },
           signal,
@@ -110,7 +119,7 @@ async function fetchServers(client: EcsClient, ids: readonly string[], concurren
     unlisted,
     concurrency,
     async (id) => {
-      servers.set(id, await outcome(() => client.getServer(id, { signal }), signal));
+      servers.set(id, await outcome(() => getServer(ecs, id, { signal }), signal));
     },
     signal,
   );
@@ -119,7 +128,7 @@ async function fetchServers(client: EcsClient, ids: readonly string[], concurren
 
 /** The volumes attached to each server: from the server object, else from `block_device`. */
 async function fetchVolumeIds(
-  client: EcsClient,
+  ecs: EcsConnection,
   servers: readonly Server[],
   concurrency: number,
   signal: AbortSignal | undefined,
@@ -135,7 +144,7 @@ async function fetchVolumeIds(
     withoutList,
     concurrency,
     async (server) => {
-      const devices = await outcome(() => client.listBlockDevices(server.id, { signal }), signal);
+      const devices = await outcome(() => listBlockDevices(ecs, server.id, { signal }), signal);
       volumeIds.set(server.id, devices.ok ? { ok: true, value: devices.value.map((device) => device.volumeId) } : devices);
     },
     signal,
@@ -144,7 +153,7 @@ async function fetchVolumeIds(
 }
 
 /** The EVS disks, 60 ids per request, by id; a failed batch leaves its ids with the error. */
-async function fetchVolumes(client: EcsClient, ids: readonly string[], concurrency: number, signal: AbortSignal | undefined) {
+async function fetchVolumes(ecs: EcsConnection, ids: readonly string[], concurrency: number, signal: AbortSignal | undefined) {
   const volumes = new Map<string, Volume>();
   const failed = new Map<string, unknown>();
   const batches = Array.from({ length: Math.ceil(ids.length / MAX_VOLUME_IDS_PER_CALL) }, (_, index) =>
@@ -154,7 +163,7 @@ async function fetchVolumes(client: EcsClient, ids: readonly string[], concurren
     batches,
     concurrency,
     async (batch) => {
-      const found = await outcome(() => client.getVolumes(batch, { signal }), signal);
+      const found = await outcome(() => getVolumes(ecs, batch, { signal }), signal);
       if (found.ok) found.value.forEach((volume) => volumes.set(volume.id, volume));
       else batch.forEach((id) => failed.set(id, found.error));
     },
@@ -183,12 +192,12 @@ async function fetchVolumes(client: EcsClient, ids: readonly string[], concurren
  * server more than once (`findDuplicateServers`): a fleet resizes each server once.
  */
 export async function planFleet(
-  client: EcsClient,
+  ecs: EcsConnection,
   engine: Preflight,
   items: readonly FleetItem[],
   options?: PlanFleetOptions,
 ): Promise<FleetPlan> {
-  const input = parseInput('planFleet', '', InputSchema, { client, engine, items, options });
+  const input = parseInput('planFleet', '', InputSchema, { ecs, engine, items, options });
   const { concurrency, onProgress, signal } = input.options;
   refuseDuplicateServers('planFleet', 'items', input.items);
   const parsed = input.items.map((raw, index) => {
@@ -208,24 +217,24 @@ export async function planFleet(
   });
   const valid = parsed.flatMap((entry) => (entry.ok ? [entry.value] : []));
 
-  const servers = await fetchServers(client, [...new Set(valid.map((item) => item.serverId))], concurrency, signal);
+  const servers = await fetchServers(ecs, [...new Set(valid.map((item) => item.serverId))], concurrency, signal);
   const found = [...servers.values()].flatMap((server) => (server.ok ? [server.value] : []));
   const sourceFlavors = [...new Set(found.map((server) => server.flavor.id))];
   const [flavors, targetLists, volumeIds] = await Promise.all([
-    outcome(() => client.listFlavors({ signal }), signal),
+    outcome(() => listFlavors(ecs, { signal }), signal),
     mapConcurrent(
       sourceFlavors,
       concurrency,
-      (flavorId) => outcome(() => client.listResizeFlavorsForFlavor(flavorId, { signal }), signal),
+      (flavorId) => outcome(() => listResizeFlavorsForFlavor(ecs, flavorId, { signal }), signal),
       signal,
     ),
-    fetchVolumeIds(client, found, concurrency, signal),
+    fetchVolumeIds(ecs, found, concurrency, signal),
   ]);
   const targets = new Map<string, Outcome<ResizeFlavor[]>>(
     sourceFlavors.map((flavorId, index) => [flavorId, targetLists[index]!]),
   );
   const allVolumeIds = [...new Set([...volumeIds.values()].flatMap((ids) => (ids.ok ? ids.value : [])))];
-  const disks = await fetchVolumes(client, allVolumeIds, concurrency, signal);
+  const disks = await fetchVolumes(ecs, allVolumeIds, concurrency, signal);
 
   const plans: FleetItemPlan[] = [];
   for (const entry of parsed) {

@@ -1,8 +1,9 @@
 import { DEDICATED_HOST_ID, SERVERS, fleetData } from '@ecs-resize/emulator';
 import { createRuleEngine } from '@ecs-resize/rules';
 import { describe, expect, it } from 'vitest';
-import { EcsInputError, applyFleet, planFleet, type FleetItem, type FleetJournalEntry, type FleetPlan } from '../src/index.js';
-import { FAST_WAIT, clientOf, recordingClientOf, useEmulator } from './helpers.js';
+import { EcsInputError } from '@ecs-resize/core';
+import { applyFleet, planFleet, type FleetItem, type FleetJournalEntry, type FleetPlan } from '../src/index.js';
+import { FAST_WAIT, clientOf, recordingClientOf, useEmulator } from '../../core/test/helpers.js';
 
 const engine = createRuleEngine();
 const TARGET = 's3.xlarge.2';

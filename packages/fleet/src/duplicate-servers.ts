@@ -1,4 +1,4 @@
-import { EcsInputError, type InputIssue } from '../errors/EcsInputError.js';
+import { EcsInputError, type InputIssue } from '@ecs-resize/core';
 import { serverIdOf, serverKey } from './server-key.js';
 
 /** A server that a fleet names more than once. */

@@ -1,8 +1,9 @@
 import { SERVERS, fleetData, startEmulator, type Emulator } from '@ecs-resize/emulator';
 import { createRuleEngine, recommended } from '@ecs-resize/rules';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EcsApiError, EcsInputError, applyFleet, planFleet, type FleetItem, type FleetJournalEntry } from '../src/index.js';
-import { FAST_WAIT, HOLD, clientOf, eventually } from './helpers.js';
+import { EcsApiError, EcsInputError } from '@ecs-resize/core';
+import { applyFleet, planFleet, type FleetItem, type FleetJournalEntry } from '../src/index.js';
+import { FAST_WAIT, HOLD, clientOf, eventually } from '../../core/test/helpers.js';
 
 const engine = createRuleEngine();
 

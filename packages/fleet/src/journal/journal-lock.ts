@@ -1,7 +1,6 @@
 import { closeSync, fsyncSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { UsageError } from '../errors/UsageError.js';
-import { shellQuote } from '../output/shell-quote.js';
+import { JournalError } from './JournalError.js';
 
 /** Who holds a journal's lock: the lock file's content. */
 export interface LockHolder {
@@ -27,13 +26,18 @@ export interface JournalLock {
 const ATTEMPTS = 3;
 
 /** Creates `path` with `text` unless it exists (O_EXCL), flushed; false when it exists. */
-function createExclusive(path: string, text: string): boolean {
+function createExclusive(journalPath: string, path: string, text: string): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new UsageError(`Cannot create the lock file ${path}: ${(error as Error).message}`, { cause: error });
+    throw new JournalError(`Cannot create the lock file ${path}: ${(error as Error).message}`, {
+      kind: 'io',
+      journalPath,
+      file: path,
+      cause: error,
+    });
   }
   try {
     writeFileSync(fd, text);
@@ -45,12 +49,17 @@ function createExclusive(path: string, text: string): boolean {
 }
 
 /** The text of `path`, or undefined when it does not exist. */
-function readIfThere(path: string): string | undefined {
+function readIfThere(journalPath: string, path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError(`Cannot read the lock file ${path}: ${(error as Error).message}`, { cause: error });
+    throw new JournalError(`Cannot read the lock file ${path}: ${(error as Error).message}`, {
+      kind: 'io',
+      journalPath,
+      file: path,
+      cause: error,
+    });
   }
 }
 
@@ -82,29 +91,23 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** `process <pid>@<host>, since <startedAt>`, the host and date quoted when they need it. */
-export const describeLockHolder = ({ pid, host, startedAt }: LockHolder): string =>
-  `process ${pid}@${shellQuote(host)}, since ${shellQuote(startedAt)}`;
-
-/** How to remove a lock file by hand, when it really is stale. */
-const removeHint = (path: string) => `If no other run uses it, remove it: rm ${shellQuote(path)}`;
-
 /**
  * Takes over the stale lock whose content is `stale`: under a second lock (`<lock>.takeover`,
  * O_EXCL), so that of two runs finding it stale only one replaces it, and only while it still
  * holds `stale`.
  */
-function takeOver(path: string, stale: string, mine: string): boolean {
+function takeOver(journalPath: string, path: string, stale: string, mine: string): boolean {
   const takeover = `${path}.takeover`;
-  if (!createExclusive(takeover, mine)) {
-    throw new UsageError(
-      `Another run is taking over the stale lock ${path}. ${removeHint(takeover)} (it is left only by a run that crashed while taking over).`,
+  if (!createExclusive(journalPath, takeover, mine)) {
+    throw new JournalError(
+      `Another run is taking over the stale lock ${path}: if none does, remove ${takeover} (it is left only by a run that crashed while taking over).`,
+      { kind: 'takeover-in-progress', journalPath, file: takeover },
     );
   }
   try {
-    if (readIfThere(path) !== stale) return false;
+    if (readIfThere(journalPath, path) !== stale) return false;
     unlinkSync(path);
-    return createExclusive(path, mine);
+    return createExclusive(journalPath, path, mine);
   } finally {
     unlinkSync(takeover);
   }
@@ -115,38 +118,49 @@ function takeOver(path: string, stale: string, mine: string): boolean {
  * holding `{ pid, host, startedAt }`, so that two runs on one journal cannot both send a
  * resize. A lock of a process of this host that no longer runs is stale and taken over (the
  * caller tells the operator, from `takenOverFrom`); a lock of a running process, of another
- * host, or unreadable, refuses.
- * @throws {UsageError} When another run holds the lock (naming it, and how to remove the lock
- * if it really is stale), or the lock file cannot be written.
+ * host, or unreadable, refuses. Node only (`node:fs`).
+ * @throws {JournalError} When another run holds the lock (`holder` names it), the lock file is
+ * not a lock, or it cannot be written.
  */
 export function lockJournal(journalPath: string): JournalLock {
   const path = `${journalPath}.lock`;
   const host = hostname();
   const mine = JSON.stringify({ pid: process.pid, host, startedAt: new Date().toISOString() } satisfies LockHolder);
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
-    if (createExclusive(path, mine)) return held(path, mine, undefined);
-    const text = readIfThere(path);
+    if (createExclusive(journalPath, path, mine)) return held(journalPath, path, mine, undefined);
+    const text = readIfThere(journalPath, path);
     if (text === undefined) continue; // Released meanwhile: try again.
     const holder = parseHolder(text);
-    if (holder === undefined)
-      throw new UsageError(`The journal's lock file ${path} is not a lock (unreadable). ${removeHint(path)}`);
+    if (holder === undefined) {
+      throw new JournalError(`The journal's lock file ${path} is not a lock (unreadable): if no other run uses it, remove it.`, {
+        kind: 'lock-unreadable',
+        journalPath,
+        file: path,
+      });
+    }
     if (holder.host !== host || isAlive(holder.pid)) {
-      throw new UsageError(
-        `The journal ${journalPath} is in use by another run: ${describeLockHolder(holder)} (lock file ${path}). ` +
-          `Wait for it to end. ${removeHint(path)}`,
+      const { pid, startedAt } = holder;
+      throw new JournalError(
+        `The journal ${journalPath} is in use by another run: process ${pid}@${JSON.stringify(holder.host)}, ` +
+          `since ${JSON.stringify(startedAt)} (lock file ${path}). Wait for it to end; if no other run uses it, remove the lock file.`,
+        { kind: 'locked', journalPath, file: path, holder },
       );
     }
-    if (takeOver(path, text, mine)) return held(path, mine, holder);
+    if (takeOver(journalPath, path, text, mine)) return held(journalPath, path, mine, holder);
   }
-  throw new UsageError(`The journal's lock file ${path} keeps changing: another run is starting. Try again.`);
+  throw new JournalError(`The journal's lock file ${path} keeps changing: another run is starting. Try again.`, {
+    kind: 'lock-changing',
+    journalPath,
+    file: path,
+  });
 }
 
 /** A lock held with the content `mine`, released on `release()` or when the process exits. */
-function held(path: string, mine: string, takenOverFrom: LockHolder | undefined): JournalLock {
+function held(journalPath: string, path: string, mine: string, takenOverFrom: LockHolder | undefined): JournalLock {
   const release = () => {
     process.off('exit', release);
     // Another run's lock (taken over by hand) is not this one's to remove.
-    if (readIfThere(path) === mine) unlinkSync(path);
+    if (readIfThere(journalPath, path) === mine) unlinkSync(path);
   };
   process.on('exit', release);
   return { path, takenOverFrom, release };

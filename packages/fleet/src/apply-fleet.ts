@@ -1,21 +1,24 @@
+import {
+  check,
+  EcsInputError,
+  isEcsError,
+  JobFailedError,
+  MAX_TIMEOUT,
+  messageOf,
+  PreflightError,
+  resize,
+  waitForJob,
+  type EcsConnection,
+  type Preflight,
+} from '@ecs-resize/core';
+import { mapConcurrent, parseInput, PreflightSchema, SignalSchema, wholeNumber } from '@ecs-resize/core/internal';
 import * as v from 'valibot';
-import type { EcsClient } from '../client/create-ecs-client.js';
-import { MAX_TIMEOUT } from '../connection/connection-options.js';
-import { check } from '../check/check.js';
-import { isEcsError } from '../errors/EcsError.js';
-import { EcsInputError } from '../errors/EcsInputError.js';
-import { JobFailedError } from '../errors/JobFailedError.js';
-import { PreflightError } from '../errors/PreflightError.js';
-import { parseInput } from '../input/parse-input.js';
-import { SignalSchema } from '../input/request-options.js';
-import { wholeNumber } from '../input/whole-number.js';
-import { PreflightSchema, type Preflight } from '../preflight/preflight.js';
-import { mapConcurrent } from '../utils/map-concurrent.js';
+import { ConnectionSchema } from './connection-schema.js';
 import { refuseDuplicateServers } from './duplicate-servers.js';
 import type { FleetItem, FleetJournalEntry, FleetJournalState, FleetPlan } from './fleet-types.js';
+import { JournalEntriesSchema } from './journal-entry-schema.js';
 import { readFleetJournal, type FleetJournalHistory } from './journal-history.js';
 import { serverIdOf } from './server-key.js';
-import { messageOf } from '../utils/message-of.js';
 
 /** Options of `applyFleet`. */
 export interface ApplyFleetOptions {
@@ -59,28 +62,14 @@ export interface FleetApplyResult {
 
 const Milliseconds = v.optional(wholeNumber(1, MAX_TIMEOUT));
 
-/** A journal entry of an earlier run. */
-const JournalEntrySchema = v.object({
-  serverId: v.string(),
-  flavorRef: v.string(),
-  state: v.picklist(['sending', 'submitted', 'succeeded', 'failed', 'blocked', 'error']),
-  jobId: v.optional(v.string()),
-  orderId: v.optional(v.string()),
-  error: v.optional(v.string()),
-  at: v.string(),
-});
-
 const InputSchema = v.object({
-  client: v.custom<EcsClient>(
-    (value) => typeof (value as EcsClient | undefined)?.resize === 'function',
-    'must be a client from createEcsClient',
-  ),
+  ecs: ConnectionSchema,
   engine: PreflightSchema,
   plan: v.custom<FleetPlan>((value) => Array.isArray((value as FleetPlan | undefined)?.items), 'must be a plan from planFleet'),
   options: v.strictObject(
     {
       record: v.function('must be a function that stores each entry'),
-      previous: v.optional(v.array(JournalEntrySchema, 'must be the entries of earlier runs')),
+      previous: v.optional(JournalEntriesSchema),
       concurrency: v.optional(wholeNumber(1, 64), 4),
       waitOptions: v.optional(v.strictObject({ interval: Milliseconds, maxInterval: Milliseconds, timeout: Milliseconds }), {}),
       onProgress: v.optional(v.function('must be a function')),
@@ -112,8 +101,6 @@ function refuseJournalConflicts(items: FleetPlan['items'], history: FleetJournal
   if (issues.length > 0) throw new EcsInputError('applyFleet', issues);
 }
 
-/** An error's message, for the journal. */
-
 /**
  * Resizes the ready items of a plan, `concurrency` at a time: each is checked again with the
  * engine (the facts may have changed since the plan), sent once (`sending` is recorded only
@@ -128,12 +115,12 @@ function refuseJournalConflicts(items: FleetPlan['items'], history: FleetJournal
  * server that the journal says was sent a resize to another flavor.
  */
 export async function applyFleet(
-  client: EcsClient,
+  ecs: EcsConnection,
   engine: Preflight,
   plan: FleetPlan,
   options: ApplyFleetOptions,
 ): Promise<FleetApplyResult> {
-  const input = parseInput('applyFleet', '', InputSchema, { client, engine, plan, options });
+  const input = parseInput('applyFleet', '', InputSchema, { ecs, engine, plan, options });
   const { record, previous, concurrency, waitOptions, onProgress, signal } = input.options;
   refuseDuplicateServers(
     'applyFleet',
@@ -175,7 +162,7 @@ export async function applyFleet(
    */
   const finish = async (item: FleetItem, jobId: string, entry: FleetJournalEntry): Promise<FleetJournalEntry> => {
     try {
-      await client.waitForJob(jobId, { ...waitOptions, signal });
+      await waitForJob(ecs, jobId, { ...waitOptions, signal });
     } catch (error) {
       signal?.throwIfAborted();
       if (error instanceof JobFailedError) {
@@ -199,7 +186,7 @@ export async function applyFleet(
     const options = { mode, autoPay, dedicatedHostId, signal };
     let report;
     try {
-      ({ report } = await check(client, item.serverId, item.flavorRef, {
+      ({ report } = await check(ecs, item.serverId, item.flavorRef, {
         ...options,
         confirmations: item.confirmations,
         preflight: engine,
@@ -215,7 +202,7 @@ export async function applyFleet(
     }
     await note(item, 'sending');
     try {
-      const { jobId, orderId } = await client.resize(item.serverId, item.flavorRef, options);
+      const { jobId, orderId } = await resize(ecs, item.serverId, item.flavorRef, options);
       if (jobId === undefined) {
         summary.succeeded += 1;
         return await note(item, 'succeeded', { orderId });

@@ -1,5 +1,5 @@
+import { IdSchema } from '@ecs-resize/core/internal';
 import * as v from 'valibot';
-import { IdSchema } from '../input/id-schema.js';
 
 /**
  * The key that tells whether two items or journal entries are about the same server. Server

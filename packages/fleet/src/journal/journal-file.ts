@@ -1,7 +1,8 @@
-import { redactSecrets, type FleetJournalEntry } from '@ecs-resize/core';
+import { redactSecrets } from '@ecs-resize/core';
 import { appendFileSync, closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { UsageError } from '../errors/UsageError.js';
+import type { FleetJournalEntry } from '../fleet-types.js';
+import { JournalError } from './JournalError.js';
 import { lockJournal, type LockHolder } from './journal-lock.js';
 
 /** An open journal, locked for this process: what earlier runs recorded, and a way to record more. */
@@ -20,7 +21,7 @@ export interface Journal {
   close(): void;
 }
 
-/** Whether a parsed line has the fields every entry has (core checks the rest). */
+/** Whether a parsed line has the fields every entry has (`applyFleet` checks the rest). */
 function isEntry(value: unknown): value is FleetJournalEntry {
   const entry = value as Partial<FleetJournalEntry> | null;
   return (
@@ -43,12 +44,24 @@ function parseEntries(text: string, path: string): { entries: FleetJournalEntry[
     try {
       entry = JSON.parse(line);
     } catch (error) {
-      if (index !== lines.length - 1)
-        throw new UsageError(`Journal ${path} line ${index + 1} is not JSON: fix or remove it.`, { cause: error });
+      if (index !== lines.length - 1) {
+        throw new JournalError(`Journal ${path} line ${index + 1} is not JSON: fix or remove it.`, {
+          kind: 'bad-line',
+          journalPath: path,
+          file: path,
+          cause: error,
+        });
+      }
       tornLine = true;
       return;
     }
-    if (!isEntry(entry)) throw new UsageError(`Journal ${path} line ${index + 1} is not a journal entry: fix or remove it.`);
+    if (!isEntry(entry)) {
+      throw new JournalError(`Journal ${path} line ${index + 1} is not a journal entry: fix or remove it.`, {
+        kind: 'bad-line',
+        journalPath: path,
+        file: path,
+      });
+    }
     entries.push(entry);
   });
   return { entries, tornLine };
@@ -73,8 +86,10 @@ function withSyncedFile(path: string, flags: string, use: (fd: number) => void):
  * (a resize answered after Ctrl-C) still lands. A last line torn by a crash (never a whole
  * record) is cut off the file, so that the next entry starts on a line of its own.
  * The journal is output too: each line is masked with `secrets` (a job id or an error text
- * from the API may echo one).
- * @throws {UsageError} When another run holds the lock, or a line other than the last is not JSON.
+ * from the API may echo one). Node only (`node:fs`).
+ * @param secrets The values to mask in every line (credentials).
+ * @throws {JournalError} When another run holds the lock, or a line other than the last is not
+ * a journal entry.
  */
 export function openJournal(path: string, secrets: readonly string[] = []): Journal {
   const lock = lockJournal(path);
