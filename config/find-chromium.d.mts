@@ -1,6 +1,9 @@
 /** The environment variable that names a Chromium (or Chrome) binary to use. */
 export declare const CHROMIUM_PATH_VARIABLE: 'CHROMIUM_PATH';
 
+/** The flags every real-browser test launches Chromium with. */
+export declare const CHROMIUM_ARGS: readonly string[];
+
 /** Where Chromium is, or why none was found. */
 export type ChromiumLocation = { path: string } | { path: undefined; reason: string };
 

@@ -6,6 +6,18 @@ import { delimiter, join } from 'node:path';
 /** The environment variable that names a Chromium (or Chrome) binary to use. */
 export const CHROMIUM_PATH_VARIABLE = 'CHROMIUM_PATH';
 
+/** The flags every real-browser test launches Chromium with: headless, no sandbox, no GPU, nothing fetched in the background. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** The usual absolute locations, Debian's package first. */
 const USUAL_PATHS = [
   '/usr/bin/chromium',

@@ -1,90 +1,39 @@
-import { SERVERS } from '@ecs-resize/emulator';
-
-/** One `<ecs-resize-check>` of the page, with what it shows. */
-interface ConsoleCheck {
-  readonly title: string;
-  readonly explanation: string;
-  readonly serverId: string;
-  readonly flavorRef: string;
-  readonly mode?: 'withStopServer';
-}
-
-/** The checks on the page, on the emulator's seeded servers. */
-const CHECKS: readonly ConsoleCheck[] = [
-  {
-    title: 'Xen → KVM: xen-c1-stopped-drivers to s3.large.2',
-    explanation: 'The API cannot see guest drivers: the check asks you to confirm them. Tick the box, and Resize turns on.',
-    serverId: SERVERS.xenDrivers,
-    flavorRef: 's3.large.2',
-  },
-  {
-    title: 'A running server with withStopServer: kvm-s3-running to s3.xlarge.2',
-    explanation: 'With mode="withStopServer" the cloud stops the server, resizes it and starts it again. Resize shows the job.',
-    serverId: SERVERS.kvmRunning,
-    flavorRef: 's3.xlarge.2',
-    mode: 'withStopServer',
-  },
-  {
-    title: 'KVM → Xen: kvm-s3-stopped to s1.large',
-    explanation: 'The API accepts this one and the job fails minutes later. The rules block it before anything is sent.',
-    serverId: SERVERS.kvmStopped,
-    flavorRef: 's1.large',
-  },
-  {
-    title: 'Too many VBD disks: xen-s1-25-vbd to s3.xlarge.2',
-    explanation:
-      'A Xen server with more than 24 VBD disks cannot become KVM: confirming the drivers does not help, detaching a disk does.',
-    serverId: SERVERS.xen25Vbd,
-    flavorRef: 's3.xlarge.2',
-  },
-];
-
-/** `&`, `<`, `>` and `"` as HTML entities. */
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
-
 /**
- * The demo console: a few `<ecs-resize-check>` elements (from the browser bundle, served at
- * `/ecs-resize.iife.js`) for seeded servers, each calling the ECS API through the signing
- * proxy at `/ecs-proxy`.
+ * The demo console: one `<ecs-resize-console>` (from the browser bundle, served at
+ * `/ecs-resize.iife.js`) on every server of the project, calling the ECS API through the
+ * signing proxy at `/ecs-proxy`. It names no server: the element lists them.
  */
 export function consolePage(projectId: string): string {
-  const sections = CHECKS.map(
-    (check) => `
-      <section>
-        <h2>${escapeHtml(check.title)}</h2>
-        <p>${escapeHtml(check.explanation)}</p>
-        <ecs-resize-check server-id="${escapeHtml(check.serverId)}" flavor-ref="${escapeHtml(check.flavorRef)}"${check.mode ? ` mode="${check.mode}"` : ''}></ecs-resize-check>
-      </section>`,
-  ).join('');
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>ecs-resize demo console</title>
     <style>
-      body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-      section { border: 1px solid #ccc; border-radius: 8px; padding: 0 1rem 1rem; margin: 1rem 0; }
+      body { font: 16px/1.5 system-ui, sans-serif; max-width: 72rem; margin: 0 auto; padding: 1rem; color: #1c2430; }
+      h1 { font-size: 1.5rem; margin: 0.5rem 0; }
+      p { margin: 0 0 1rem; }
+      ecs-resize-console { --ecs-resize-accent: #0b5cad; --ecs-resize-radius: 10px; }
     </style>
   </head>
   <body>
-    <h1>ecs-resize demo console</h1>
+    <h1>Resize a server</h1>
     <p>
-      Each box below is an <code>&lt;ecs-resize-check&gt;</code> element from <code>@ecs-resize/browser</code>. It reads the
-      server, its target flavors and its disks, runs the resize rules in the page, and enables <b>Resize</b> only when they
-      pass. The ECS API sends no CORS headers, so the page calls <code>/ecs-proxy</code> on its own origin: a signing proxy
-      (<code>@ecs-resize/core/proxy</code>) that holds the credentials, in front of the embedded ECS emulator.
-    </p>${sections}
+      Pick a server, then a flavor: every flavor the server can change to is checked against the resize rules, and a
+      blocked one says why. Try <b>kvm-s3-running</b> (running: stop-and-start makes it possible) or
+      <b>xen-c1-stopped-drivers</b> to <b>s3.large.2</b> (Xen to KVM: confirm the drivers first). The page calls
+      <code>/ecs-proxy</code>, a signing proxy in front of the embedded ECS emulator.
+    </p>
+    <ecs-resize-console></ecs-resize-console>
     <script src="/ecs-resize.iife.js"></script>
     <script>
-      const { createEcsClient, createRuleEngine, defineResizeCheckElement } = EcsResize;
-      defineResizeCheckElement();
-      const client = createEcsClient({ endpoint: '/ecs-proxy', projectId: ${JSON.stringify(projectId)} });
-      const engine = createRuleEngine();
-      for (const element of document.querySelectorAll('ecs-resize-check')) {
-        element.waitOptions = { interval: 500, maxInterval: 1000 };
-        element.client = client;
-        element.engine = engine;
-      }
+      const { createEcsClient, createRuleEngine, defineResizeConsoleElement } = EcsResize;
+      defineResizeConsoleElement();
+      const element = document.querySelector('ecs-resize-console');
+      element.waitOptions = { interval: 500, maxInterval: 1000 };
+      element.engine = createRuleEngine();
+      element.client = createEcsClient({ endpoint: '/ecs-proxy', projectId: ${JSON.stringify(projectId)} });
     </script>
   </body>
 </html>

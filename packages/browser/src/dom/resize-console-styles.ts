@@ -11,7 +11,7 @@ export const RESIZE_CONSOLE_STYLES = `
 [part~=grid]{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(min(100%,20rem),1fr))}
 fieldset{border:1px solid var(--line);border-radius:var(--r);margin:0;padding:.5rem .75rem .75rem;min-width:0}
 legend{font-weight:600;padding:0 .25rem}
-input[type=search]{font:inherit;width:100%;padding:.4rem .5rem;border:1px solid var(--line);border-radius:calc(var(--r)/2);color:inherit;background:var(--bg);margin:.25rem 0 .5rem}
+input[type=search]{font:inherit;flex:1;min-width:0;padding:.4rem .5rem;border:1px solid var(--line);border-radius:calc(var(--r)/2);color:inherit;background:var(--bg)}
 [part~=list]{list-style:none;margin:0;padding:0;max-height:var(--ecs-resize-list-height,18rem);overflow:auto}
 [part~=choice]{border-radius:calc(var(--r)/2);padding:.35rem .25rem}
 [part~=choice]:has(:checked){background:color-mix(in srgb,var(--a) 12%,transparent)}
@@ -19,7 +19,8 @@ input[type=search]{font:inherit;width:100%;padding:.4rem .5rem;border:1px solid 
 [part~=choice-text]{flex:1;min-width:0;display:flex;flex-direction:column}
 [part~=choice-name]{font-weight:600}
 [part~=choice-detail],[part~=note],[part~=reason]{color:var(--mute);font-size:.875em}
-[part~=reason]{margin:.15rem 0 0 1.6rem}
+[part~=reason]{margin:.15rem 0 0 1.6rem;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}
+[part~=filter-label]{display:flex;gap:.5rem;align-items:center;margin:.25rem 0 .5rem;white-space:nowrap}
 [part~=verdict]{font-size:.75em;font-weight:600;border-radius:1em;padding:.1em .6em;border:1px solid;white-space:nowrap}
 [data-verdict=ok] [part~=verdict]{color:var(--ok)}
 [data-verdict=warn] [part~=verdict]{color:var(--warn)}

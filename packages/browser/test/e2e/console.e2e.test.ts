@@ -5,20 +5,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { findChromium } from '../../../../config/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../../../config/find-chromium.mjs';
 
 /** Chromium: `CHROMIUM_PATH` or the usual locations (`pnpm test` installs Debian's package where it can). */
 const chromiumLocation = findChromium();
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const page = new URL('./console-page.html', import.meta.url);
 const bundle = new URL('../../dist/ecs-resize.iife.js', import.meta.url);
@@ -65,7 +55,7 @@ describe('the console in real Chromium', () => {
     if (chromiumLocation.path === undefined) return;
     emulator = await startEmulator({ jobDurationMs: 400 });
     ({ server: consoleServer, origin } = await startConsole(emulator));
-    browser = await chromium.launch({ executablePath: chromiumLocation.path, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: chromiumLocation.path, args: [...CHROMIUM_ARGS] });
   }, 60_000);
 
   // Without a browser every test fails, saying what to do: they are never skipped silently.
