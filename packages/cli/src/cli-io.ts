@@ -9,6 +9,8 @@ export interface CliIo {
   readonly stderr: OutputStream;
   /** The environment: settings and credentials (secrets are read from here only). */
   readonly env: Environment;
+  /** The standard input, read for `-` (`check --facts -`); absent, `-` is a usage error. */
+  readonly stdin?: AsyncIterable<Uint8Array | string> | undefined;
   /** The directory relative paths and the default config file are found in. */
   readonly cwd: string;
   /**

@@ -100,10 +100,14 @@ function parseCommand(command: Command, argv: readonly string[]): CommandLine {
   const values = optionValues(parsed.values);
   if (values.flag('version')) return { kind: 'version' };
   const { positionals } = parsed;
-  if (positionals.length !== command.args.length) {
-    const expected = command.args.map((name) => `<${name}>`).join(' ');
-    const what =
-      positionals.length < command.args.length ? `missing <${command.args[positionals.length] ?? ''}>` : 'too many arguments';
+  const replacedBy = Object.keys(command.argsReplacedBy ?? {}).find((flag) => values.string(flag) !== undefined);
+  const args = replacedBy === undefined ? command.args : [];
+  if (positionals.length !== args.length) {
+    const expected =
+      replacedBy === undefined
+        ? args.map((name) => `<${name}>`).join(' ')
+        : `--${replacedBy} ${command.argsReplacedBy?.[replacedBy] ?? ''}`;
+    const what = positionals.length < args.length ? `missing <${args[positionals.length] ?? ''}>` : 'too many arguments';
     throw new UsageError(`ecs-resize ${command.name}: ${what}. Usage: ecs-resize ${command.name} ${expected}`.replace(/ +$/, ''));
   }
   return { kind: 'run', command, args: positionals, options: values };

@@ -37,6 +37,11 @@ export interface Command {
   readonly summary: string;
   /** The positional arguments' names, in order, e.g. `['server', 'flavor']`; all required. */
   readonly args: readonly string[];
+  /**
+   * Flags that take the place of the arguments, with their value's placeholder: given one of
+   * them, the command takes no argument (`check --terraform <plan.json>`).
+   */
+  readonly argsReplacedBy?: Readonly<Record<string, string>>;
   /** Its own flags (the global ones come on top). */
   readonly options: OptionSpecs;
   /** What it does, in a few lines, for its help. */

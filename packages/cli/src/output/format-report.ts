@@ -17,10 +17,13 @@ function verdict({ report }: PreflightResult, colors: Colors): string {
   return colors.green('✔ ready: every rule passed');
 }
 
-/** One finding: severity, rule id, message, and the flag that answers it. */
-function formatFinding(finding: Finding, colors: Colors): string {
+/**
+ * One finding: severity, rule id, message, and what answers it (`hintFor`: by default the
+ * flag of `check`/`resize`).
+ */
+export function formatFinding(finding: Finding, colors: Colors, hintFor = cliHintFor): string {
   const severity = finding.severity === 'error' ? colors.red('error') : colors.yellow('warn ');
-  const hint = cliHintFor(finding);
+  const hint = hintFor(finding);
   return [
     `  ${severity}  ${colors.bold(sanitizeTerminalText(finding.ruleId))}  ${sanitizeTerminalText(findingMessageInCliWords(finding.message))}`,
     ...(hint === undefined ? [] : [`         ${colors.cyan(`→ ${hint}`)}`]),
@@ -29,7 +32,8 @@ function formatFinding(finding: Finding, colors: Colors): string {
 
 /**
  * A preflight for people: the server and both flavors, the verdict, then each finding with
- * its rule id and, where a flag answers it, the flag.
+ * its rule id and, where a flag answers it, the flag (`hintFor`: by default the flags of
+ * `check`/`resize`).
  *
  * ```
  * server 6f1b…0007  ACTIVE
@@ -40,14 +44,14 @@ function formatFinding(finding: Finding, colors: Colors): string {
  *          → or add --mode withStopServer
  * ```
  */
-export function formatPreflight(result: PreflightResult, colors: Colors): string {
+export function formatPreflight(result: PreflightResult, colors: Colors, hintFor = cliHintFor): string {
   const { server, target } = result.facts;
   return [
     `server ${colors.bold(sanitizeTerminalText(server.id))}  ${sanitizeTerminalText(server.status)}`,
     `  from ${formatFlavor(server.flavor)}`,
     `  to   ${formatFlavor(target)}`,
     verdict(result, colors),
-    ...result.report.findings.map((finding) => formatFinding(finding, colors)),
+    ...result.report.findings.map((finding) => formatFinding(finding, colors, hintFor)),
   ].join('\n');
 }
 

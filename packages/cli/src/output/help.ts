@@ -19,6 +19,10 @@ const EXIT_CODES = '0 ok, 1 blocked by the preflight, 2 usage error, 3 API error
 /** A command's synopsis: `check <server> <flavor>`. */
 const synopsis = (command: Command) => [command.name, ...command.args.map((arg) => `<${arg}>`)].join(' ');
 
+/** A command's other synopses, one per flag that replaces its arguments: `check --terraform <plan.json>`. */
+const otherSynopses = (command: Command) =>
+  Object.entries(command.argsReplacedBy ?? {}).map(([flag, value]) => `${command.name} --${flag} ${value}`);
+
 /** An indented two-column list. */
 const indented = (rows: readonly (readonly [string, string])[]) =>
   rows.map(([left, right]) => `  ${left.padEnd(Math.max(...rows.map(([cell]) => cell.length)) + 2)}${right}`).join('\n');
@@ -40,7 +44,9 @@ function flagLines(options: OptionSpecs): string {
 /** The help of one command: usage, description, its flags, the global flags, examples. */
 export function formatCommandHelp(command: Command, colors: Colors): string {
   const sections = [
-    `${colors.bold('Usage:')} ecs-resize ${synopsis(command)} [flags]`,
+    [synopsis(command), ...otherSynopses(command)]
+      .map((usage, index) => `${index === 0 ? colors.bold('Usage:') : '      '} ecs-resize ${usage} [flags]`)
+      .join('\n'),
     command.description,
     ...(Object.keys(command.options).length > 0 ? [`${colors.bold('Flags:')}\n${flagLines(command.options)}`] : []),
     `${colors.bold('Global flags:')}\n${flagLines(GLOBAL_OPTIONS)}`,

@@ -4,10 +4,15 @@ interface FindingKey {
   readonly messageId?: string | undefined;
 }
 
-/** What to do with ecs-resize about a finding: the flag of `check`/`resize`, and the field of a fleet file's item. */
+/**
+ * What to do with ecs-resize about a finding: the flag of `check`/`resize`, the field of a
+ * fleet file's item, and, where `--confirm` answers it, that flag alone (for the checks whose
+ * request comes from a file: `check --terraform`, `check --facts`).
+ */
 interface Hint {
   readonly flag: string;
   readonly fleetFile: string;
+  readonly confirm?: string;
 }
 
 /**
@@ -22,18 +27,22 @@ const HINTS: Readonly<Record<string, Hint>> = {
   'xen-to-kvm-drivers/driversNotConfirmed': {
     flag: 'once they are installed, add --confirm xen-to-kvm-drivers',
     fleetFile: 'once they are installed, set confirmations.xenToKvmDrivers (JSON) or confirm xen-to-kvm-drivers (CSV)',
+    confirm: 'once they are installed, add --confirm xen-to-kvm-drivers',
   },
   'xen-to-kvm-drivers/unverified': {
     flag: 'once they are installed, add --confirm xen-to-kvm-drivers',
     fleetFile: 'once they are installed, set confirmations.xenToKvmDrivers (JSON) or confirm xen-to-kvm-drivers (CSV)',
+    confirm: 'once they are installed, add --confirm xen-to-kvm-drivers',
   },
   'h1-drivers/driversNotConfirmed': {
     flag: 'once it is installed, add --confirm h1-drivers',
     fleetFile: 'once it is installed, set confirmations.h1Drivers (JSON) or confirm h1-drivers (CSV)',
+    confirm: 'once it is installed, add --confirm h1-drivers',
   },
   'h1-drivers/unverified': {
     flag: 'once it is installed, add --confirm h1-drivers',
     fleetFile: 'once it is installed, set confirmations.h1Drivers (JSON) or confirm h1-drivers (CSV)',
+    confirm: 'once it is installed, add --confirm h1-drivers',
   },
   'prepaid-auto-pay/needsAutoPay': {
     flag: 'add --auto-pay (or --no-auto-pay to pay the order by hand)',
@@ -61,4 +70,9 @@ export function cliHintFor(finding: FindingKey): string | undefined {
 /** The field of a fleet file's item that answers a finding, if there is one. */
 export function fleetFileHintFor(finding: FindingKey): string | undefined {
   return HINTS[`${finding.ruleId}/${finding.messageId}`]?.fleetFile;
+}
+
+/** The `--confirm` that answers a finding, if one does: the one flag of a request read from a file. */
+export function confirmHintFor(finding: FindingKey): string | undefined {
+  return HINTS[`${finding.ruleId}/${finding.messageId}`]?.confirm;
 }

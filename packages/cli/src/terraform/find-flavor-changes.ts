@@ -1,0 +1,107 @@
+import { countOf, isServerId } from '@ecs-resize/core';
+import { UsageError } from '../errors/UsageError.js';
+import { providerModelOf, type ProviderRequest } from './provider-models.js';
+import type { PlanResourceChange, PlanValues, TerraformPlan } from './read-plan-file.js';
+
+/** A server whose flavor the plan changes: one resize to check. */
+export interface FlavorChange {
+  /** The resource's address in the plan. */
+  readonly address: string;
+  /** The resource type, e.g. `huaweicloud_compute_instance`. */
+  readonly type: string;
+  /** The server: the resource's `id`. */
+  readonly serverId: string;
+  /** The flavor before, as the plan says it. */
+  readonly from: string;
+  /** The flavor after: the resize's target. */
+  readonly to: string;
+  /** What the provider will send with the resize. */
+  readonly request: ProviderRequest;
+}
+
+/** A change to a server the check leaves alone, that the operator should know of. */
+export interface PlanNote {
+  readonly address: string;
+  /** What happens to it, and that it is not checked. */
+  readonly note: string;
+}
+
+/** What a plan changes, for the check. */
+export interface PlanFlavorChanges {
+  /** The resizes, in plan order. */
+  readonly resizes: readonly FlavorChange[];
+  /** Servers replaced, or whose new flavor is known only at apply: not checked. */
+  readonly notes: readonly PlanNote[];
+  /** How many resource changes are not resizes (other types, creates, tags, no-ops, ...). */
+  readonly skipped: number;
+}
+
+/** Whether the actions replace the resource: delete then create, or create then delete. */
+const isReplace = (actions: readonly string[]) => actions.includes('delete') && actions.includes('create');
+
+/** Whether the actions only update the resource in place. */
+const isUpdate = (actions: readonly string[]) => actions.length === 1 && actions[0] === 'update';
+
+/** The first flavor attribute whose value changes, both values known; else the first whose new value is unknown. */
+function flavorChangeOf(attributes: readonly string[], before: PlanValues, after: PlanValues, afterUnknown: PlanValues) {
+  const changed = attributes.find((name) => {
+    const [from, to] = [before[name], after[name]];
+    return typeof from === 'string' && typeof to === 'string' && afterUnknown[name] !== true && from !== to;
+  });
+  if (changed !== undefined) return { from: before[changed] as string, to: after[changed] as string };
+  return { unknown: attributes.find((name) => typeof before[name] === 'string' && afterUnknown[name] === true) };
+}
+
+/** The server id of a resize, checked: a UUID, else the plan is refused. */
+function serverIdOf(change: PlanResourceChange, name: string): string {
+  const id = change.before?.['id'];
+  if (typeof id === 'string' && isServerId(id)) return id;
+  throw new UsageError(
+    `${name}: resource_changes[${change.index}] (${change.address}) changes the flavor of a server whose id, ` +
+      `${JSON.stringify(id ?? null).slice(0, 80)}, is not a server id (a UUID). Nothing was checked.`,
+  );
+}
+
+/**
+ * Refuses a plan that resizes one server from two resources: applying it would send that
+ * server two resizes.
+ */
+function refuseDuplicates(resizes: readonly FlavorChange[], name: string): void {
+  const addresses = new Map<string, string[]>();
+  for (const { serverId, address } of resizes) addresses.set(serverId, [...(addresses.get(serverId) ?? []), address]);
+  const duplicates = [...addresses].filter(([, named]) => named.length > 1);
+  if (duplicates.length === 0) return;
+  const listed = duplicates.slice(0, 10).map(([serverId, named]) => `${serverId} (${named.join(', ')})`);
+  throw new UsageError(
+    `${name} resizes ${countOf(duplicates.length, 'server')} from more than one resource: ${listed.join('; ')}. ` +
+      'Applying it would resize each twice: one resource per server. Nothing was checked.',
+  );
+}
+
+/**
+ * The resizes in a plan: each in-place `update` whose flavor attribute changes, on a resource
+ * type a provider model knows (`providerModelOf`), with what that provider sends. A replace of
+ * such a server, or a new flavor known only at apply, is a note; every other change is skipped.
+ * @param name How the plan is named in messages: `--terraform plan.json`.
+ * @throws {UsageError} When a resize's `id` is not a server id, or two resources resize one server.
+ */
+export function findFlavorChanges(plan: TerraformPlan, name: string): PlanFlavorChanges {
+  const resizes: FlavorChange[] = [];
+  const notes: PlanNote[] = [];
+  for (const change of plan.resourceChanges) {
+    const model = change.mode === 'managed' ? providerModelOf(change.type) : undefined;
+    if (model === undefined) continue;
+    const { address, type, actions, before, after, afterUnknown } = change;
+    if (isReplace(actions)) notes.push({ address, note: `replaced (${actions.join(', ')}), not resized: not checked` });
+    if (!isUpdate(actions) || before === null || after === null) continue;
+    const flavor = flavorChangeOf(model.flavorAttributes, before, after, afterUnknown);
+    if ('unknown' in flavor) {
+      if (flavor.unknown !== undefined)
+        notes.push({ address, note: `its new ${flavor.unknown} is known only at apply: not checked` });
+      continue;
+    }
+    resizes.push({ address, type, serverId: serverIdOf(change, name), ...flavor, request: model.requestOf(after) });
+  }
+  refuseDuplicates(resizes, name);
+  return { resizes, notes, skipped: plan.resourceChanges.length - resizes.length };
+}
