@@ -81,8 +81,8 @@ describe('findingMessageInCliWords', () => {
 
 describe('what the CLI prints names no library option or function', () => {
   it.each([
-    { args: ['check', SERVERS.xenStopped, 's3.large.2'], says: 'confirm with --confirm xen-to-kvm-drivers', code: 1 },
-    { args: ['check', SERVERS.xenStopped, 'h1.large.2'], says: 'confirm with --confirm h1-drivers', code: 1 },
+    { args: ['check', SERVERS.xenStopped, 's3.large.2'], says: 'add --confirm xen-to-kvm-drivers', code: 1 },
+    { args: ['check', SERVERS.xenStopped, 'h1.large.2'], says: 'add --confirm h1-drivers', code: 1 },
     { args: ['resize', SERVERS.xenStopped, 's3.large.2'], says: 'Nothing was sent.', code: 1 },
     {
       args: ['check', SERVERS.kvmScsi, 's3.xlarge.2', '--dedicated-host', '../x'],

@@ -59,8 +59,6 @@ const KNOWN_CODE_MISMATCHES: Readonly<Record<string, string>> = {
   'no-spot-server at-once Ecs.0005': 'spot',
   // The emulator answers Ecs.0005 for a target outside resize_flavors (Ecs.0804 on Huawei).
   'target-allowed at-once Ecs.0005': 'not listed',
-  // The emulator answers an unknown target with Ecs.0029, which target-allowed blocks first.
-  'target-allowed at-once Ecs.0029': 'unknown flavor',
   // Sold out in the zone: the emulator answers Ecs.0319 (insufficient resources).
   'target-on-sale at-once Ecs.0319': 'sold out',
   // An extending disk: the emulator refuses at once (Ecs.0100); the rule counts it late.

@@ -72,9 +72,9 @@ describe('collectFacts builds the rules facts from the API', () => {
     expect((await client.collectFacts(SERVERS.kvmStopped, 'm1.large')).target.saleStatus).toBe('abandon');
   });
 
-  it('an unknown target flavor is only an id: nothing is assumed about it', async () => {
+  it('an unknown target flavor is its id and that no listing has it: nothing else is assumed about it', async () => {
     const facts = await clientOf(emulator()).collectFacts(SERVERS.kvmStopped, 'zz9.unknown.9');
-    expect(facts.target).toEqual({ id: 'zz9.unknown.9' });
+    expect(facts.target).toEqual({ id: 'zz9.unknown.9', exists: false });
   });
 
   it('a failed flavor list is not cached: the next call asks again', async () => {

@@ -253,8 +253,8 @@ describe('createRuleEngine: third-party rules and plugins', () => {
     });
     const report = await engine.check(buildFacts());
     expect(report.findings.map((finding) => finding.message)).toEqual([
-      expect.stringContaining('undeclared messageId "b"'),
-      expect.stringContaining('did not return an array'),
+      expect.stringContaining('it reported a message it does not declare, "b"'),
+      expect.stringContaining('its check did not return a list of reports'),
     ]);
     expect(report.ok).toBe(false);
   });

@@ -257,7 +257,7 @@ describe('RuleTester fails', () => {
 
   it('a rule that reports an undeclared messageId', async () => {
     const test = only(register(reporting([{ messageId: 'other' }]), { valid: [{ name: 'undeclared', facts: buildFacts() }] }));
-    await expect(test.run()).rejects.toThrow('it reported the undeclared messageId "other"');
+    await expect(test.run()).rejects.toThrow('it reported a message it does not declare, "other"');
   });
 
   it('a rule that throws, with the error it threw', async () => {

@@ -67,6 +67,7 @@ export function assembleFacts(sources: FactsSources): ResizeFacts {
   const { server, targets, flavors, flavorRef, confirmations, mode, nicCount, autoPay, dedicatedHostId } = sources;
   const zone = server['OS-EXT-AZ:availability_zone'];
   const current = { vcpus: server.flavor.vcpus, ram: server.flavor.ram };
+  const target = sourceOf(flavorRef, targets, flavors);
   return {
     server: {
       ...serverStateFacts(server),
@@ -74,7 +75,10 @@ export function assembleFacts(sources: FactsSources): ResizeFacts {
       flavor: flavorFacts(server.flavor.id, sourceOf(server.flavor.id, [], flavors, current), zone),
       disks: diskFacts(sources.volumeIds, sources.volumes),
     },
-    target: flavorFacts(flavorRef, sourceOf(flavorRef, targets, flavors), zone),
+    // No listing has the target: the region has no such flavor. UNCONFIRMED that the flavor
+    // list names abandoned flavors too; either way such a target is not in resize_flavors, so
+    // target-allowed blocks it, and the facts only choose its words.
+    target: { ...flavorFacts(flavorRef, target, zone), ...(target.specs === undefined ? { exists: false } : {}) },
     allowedTargets: targets.map((flavor) => flavor.id),
     ...(mode ? { mode } : {}),
     ...(confirmations ? { confirmations } : {}),

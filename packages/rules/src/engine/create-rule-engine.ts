@@ -92,7 +92,7 @@ function addFindings(findings: Finding[], active: ActiveRule, output: unknown): 
     return;
   }
   if (!Array.isArray(output)) {
-    findings.push(brokenRuleFinding(active, 'check() did not return an array'));
+    findings.push(brokenRuleFinding(active, 'its check did not return a list of reports'));
     return;
   }
   const { messages, docs } = active.rule.meta;
@@ -101,7 +101,7 @@ function addFindings(findings: Finding[], active: ActiveRule, output: unknown): 
       typeof report?.messageId === 'string' && Object.hasOwn(messages, report.messageId) ? messages[report.messageId] : undefined;
     findings.push(
       template === undefined
-        ? brokenRuleFinding(active, `it reported the undeclared messageId ${JSON.stringify(report?.messageId)}`)
+        ? brokenRuleFinding(active, `it reported a message it does not declare, ${JSON.stringify(report?.messageId)}`)
         : findingOf(active.id, severityOf(active, report), report, template, docs.url),
     );
   }

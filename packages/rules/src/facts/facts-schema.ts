@@ -17,6 +17,12 @@ const Count = v.pipe(v.number('must be a number'), v.minValue(0, 'must not be ne
 export const FlavorFactsSchema = v.looseObject({
   /** The flavor id, e.g. `s3.large.2`. */
   id: Text,
+  /**
+   * `false` when the region has no flavor of this id (no flavor listing has it): then
+   * `target-allowed` says so, and the rules that need the flavor's details stay silent.
+   * Absent when not looked up.
+   */
+  exists: v.optional(v.boolean('must be a boolean')),
   /** `ecs:generation`, e.g. `s1`, `h1`, `s3`. */
   generation: v.optional(Text),
   /** From `ecs:virtualization_env_types`: FusionCompute is Xen, CloudCompute is KVM. */

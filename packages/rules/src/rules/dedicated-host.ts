@@ -16,9 +16,9 @@ export const dedicatedHost = createBuiltInRule({
     errorCodes: ['Ecs.0803'],
     messages: {
       hostNotNamed:
-        'Server {{serverId}} runs on dedicated host {{hostId}}, and a resize of such a server must name the dedicated host. Resize with dedicatedHostId set (its current host, or another with capacity for {{to}}).',
+        'Server {{serverId}} runs on dedicated host {{hostId}}, and a resize of such a server must name the dedicated host. Resize naming a dedicated host: its current one, or another with capacity for {{to}}.',
       unverified:
-        "Could not verify that server {{serverId}} is not on a dedicated host, which must then be named in the request: that fact is unknown. Read the server's os:scheduler_hints.dedicated_host_id, or resize with dedicatedHostId set.",
+        'Could not verify that server {{serverId}} is not on a dedicated host, which must then be named in the resize: that fact is unknown. Check where the server runs, or resize naming its dedicated host.',
     },
   },
   check({ server, target, dedicatedHostId }) {

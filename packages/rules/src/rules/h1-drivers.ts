@@ -20,9 +20,9 @@ export const h1Drivers = createBuiltInRule({
     confirmation: { key: 'h1Drivers', name: 'h1-drivers', label: 'The driver H1 needs is installed in the guest' },
     messages: {
       driversNotConfirmed:
-        'Changing {{fromGeneration}} ({{from}}) to H1 ({{to}}) needs the H1 driver installed in the guest first, or the server may not boot. Install it, then confirm with confirmations.h1Drivers = true.',
+        'Changing {{fromGeneration}} ({{from}}) to H1 ({{to}}) needs the H1 driver installed in the guest first, or the server may not boot. Install it, then confirm that it is installed.',
       unverified:
-        "Could not tell whether {{from}} → {{to}} is S1/C1/C2/M1 → H1, which needs a driver first: a flavor generation is unknown. Confirm the driver with confirmations.h1Drivers = true, or look up the flavors' ecs:generation.",
+        'Could not tell whether {{from}} → {{to}} is S1/C1/C2/M1 → H1, which needs a driver first: a flavor generation is unknown. If the H1 driver is installed, confirm that it is; else check the generation of both flavors.',
     },
   },
   check(facts) {

@@ -1,4 +1,5 @@
 import { createBuiltInRule } from './create-built-in-rule.js';
+import { isTargetMissing } from './target-missing.js';
 
 /**
  * The server's NICs must fit the target flavor's `quota:vif_max_num` (`Ecs.0807`). A server
@@ -18,10 +19,12 @@ export const nicLimit = createBuiltInRule({
       tooManyNics:
         'Server {{serverId}} has {{nicCount}} NICs, and {{to}} allows at most {{maxNics}}: the resize would be refused. Detach {{excess}} NICs first, or pick a flavor that allows more.',
       unverified:
-        "Could not verify that the NICs of server {{serverId}} fit {{to}}: {{unknown}} unknown. Read the server's os-interface list and the flavor's quota:vif_max_num.",
+        'Could not verify that the NICs of server {{serverId}} fit {{to}}: {{unknown}} unknown. Check how many NICs the server has and how many {{to}} allows.',
     },
   },
-  check({ server, target }) {
+  check(facts) {
+    if (isTargetMissing(facts)) return [];
+    const { server, target } = facts;
     const { nicCount } = server;
     const { maxNics } = target;
     if (nicCount !== undefined && nicCount <= 1) return [];

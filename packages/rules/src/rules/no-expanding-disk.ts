@@ -13,7 +13,7 @@ export const noExpandingDisk = createBuiltInRule({
     messages: {
       expanding: 'Disk {{diskId}} of server {{serverId}} is being expanded. Wait until the expansion ends, then resize.',
       unverified:
-        "Could not verify that no disk of server {{serverId}} is being expanded: the status of disk {{diskId}} is unknown. Read the disks' EVS status.",
+        'Could not verify that no disk of server {{serverId}} is being expanded: the status of disk {{diskId}} is unknown. Check that no disk of the server is being expanded, then check again.',
     },
   },
   check({ server }) {

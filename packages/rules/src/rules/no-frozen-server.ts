@@ -12,7 +12,7 @@ export const noFrozenServer = createBuiltInRule({
       frozen:
         'Server {{serverId}} is frozen and cannot be resized. Settle the account (renew or pay) to unfreeze it, then resize.',
       unverified:
-        'Could not verify that server {{serverId}} is not frozen: that fact is unknown. Read metadata.EcmResStatus of the server.',
+        'Could not verify that server {{serverId}} is not frozen: that fact is unknown. Check that the server is not frozen (an account in arrears freezes it), then check again.',
     },
   },
   check({ server }) {

@@ -12,9 +12,9 @@ export const noKvmToXen = createBuiltInRule({
     errorCodes: ['Ecs.0207'],
     messages: {
       kvmToXen:
-        'Server {{serverId}} runs on KVM ({{from}}) and {{to}} is a Xen flavor: KVM servers cannot change to Xen, and the resize would fail. Pick a KVM flavor (ecs:virtualization_env_types CloudCompute).',
+        'Server {{serverId}} runs on KVM ({{from}}) and {{to}} is a Xen flavor: KVM servers cannot change to Xen, and the resize would fail. Pick a KVM flavor.',
       unverified:
-        "Could not verify that {{from}} → {{to}} is not KVM → Xen, which fails: the virtualization of {{unknown}} is unknown. Look up the flavors' ecs:virtualization_env_types.",
+        'Could not verify that {{from}} → {{to}} is not KVM → Xen, which fails: the virtualization of {{unknown}} is unknown. Check which virtualization (Xen or KVM) the flavors use, or pick a KVM flavor.',
     },
   },
   check(facts) {

@@ -12,7 +12,7 @@ export const noLockedServer = createBuiltInRule({
       locked:
         'Server {{serverId}} is locked and cannot be resized. Unlock it first (whoever locked it, or the billing lock, must release it).',
       unverified:
-        "Could not verify that server {{serverId}} is not locked: that fact is unknown. Read the server's locked field.",
+        'Could not verify that server {{serverId}} is not locked: that fact is unknown. Check that the server is not locked, then check again.',
     },
   },
   check({ server }) {

@@ -11,7 +11,7 @@ export const noSpotServer = createBuiltInRule({
     messages: {
       spot: 'Server {{serverId}} is a spot server, and spot servers cannot be resized. Create a server of the flavor you need instead.',
       unverified:
-        'Could not verify that server {{serverId}} is not a spot server: its charging mode is unknown. Read metadata.charging_mode of the server.',
+        'Could not verify that server {{serverId}} is not a spot server: its billing mode is unknown. Check that it is billed pay-per-use or yearly/monthly, then check again.',
     },
   },
   check({ server }) {

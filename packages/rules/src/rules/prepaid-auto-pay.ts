@@ -10,7 +10,7 @@ export const prepaidAutoPay = createBuiltInRule({
   meta: {
     type: 'problem',
     docs: {
-      description: 'A yearly/monthly server must be resized through the v1.1 API, with autoPay set.',
+      description: 'A yearly/monthly server is resized through an order, whose automatic payment the resize must set.',
       recommended: true,
     },
     // No error code is documented for a yearly/monthly server sent to the v1 API.
@@ -18,11 +18,11 @@ export const prepaidAutoPay = createBuiltInRule({
     errorCodes: [],
     messages: {
       needsAutoPay:
-        'Server {{serverId}} is a yearly/monthly server: the v1 resize API cannot change it, only the v1.1 API, which creates an order. Resize with autoPay set (true pays the order at once).',
+        'Server {{serverId}} is a yearly/monthly server: its flavor changes only through an order. Resize saying whether the order is paid automatically (yes pays it at once; no leaves it to be paid in the billing center).',
       orderUnpaid:
-        'Could not verify that the order for resizing yearly/monthly server {{serverId}} will be paid: autoPay is false, so nothing changes until someone pays it in the billing center. Pay the order there, or resize with autoPay true.',
+        'Could not verify that the order for resizing yearly/monthly server {{serverId}} will be paid: automatic payment is off, so nothing changes until someone pays it in the billing center. Pay the order there, or resize with automatic payment on.',
       unverified:
-        'Could not verify that server {{serverId}} is not a yearly/monthly server, which needs the v1.1 API with autoPay: its charging mode is unknown. Read metadata.charging_mode of the server, or resize with autoPay set.',
+        'Could not verify that server {{serverId}} is not a yearly/monthly server, whose flavor changes only through an order: its billing mode is unknown. Check its billing mode, or resize saying whether the order is paid automatically.',
     },
   },
   check({ server, autoPay }) {

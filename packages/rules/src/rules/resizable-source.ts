@@ -28,7 +28,7 @@ export const resizableSource = createBuiltInRule<ResizableSourceOptions, 'genera
       localDisks:
         'Server {{serverId}} has flavor {{from}}, which comes with local disks (disk-intensive or ultra-high I/O): such flavors do not support changing flavor. Create a new server of the flavor you need and move the data.',
       unverified:
-        "Could not verify that flavor {{from}} of server {{serverId}} can be resized at all: its generation is unknown. Look up the flavor's ecs:generation, ecs:performancetype and quota:local_disk.",
+        "Could not verify that flavor {{from}} of server {{serverId}} can be resized at all: its generation is unknown. Check the flavor's generation, and whether it comes with local disks.",
     },
     schema: v.strictObject({
       generations: v.array(

@@ -1,4 +1,5 @@
 import { createBuiltInRule } from './create-built-in-rule.js';
+import { isTargetMissing } from './target-missing.js';
 import { architectureOf } from './flavor-families.js';
 
 /**
@@ -20,10 +21,12 @@ export const sameArchitecture = createBuiltInRule({
       otherArchitecture:
         'Server {{serverId}} runs on {{fromArchitecture}} ({{from}}) and {{to}} is an {{toArchitecture}} flavor: its image cannot boot on another architecture. Pick a {{fromArchitecture}} flavor, or create a new server from an {{toArchitecture}} image.',
       unverified:
-        "Could not verify that {{from}} → {{to}} keeps the CPU architecture (x86 or Arm): the architecture of {{unknown}} is unknown. Look up the flavors' ecs:instance_architecture and ecs:generation.",
+        "Could not verify that {{from}} → {{to}} keeps the CPU architecture (x86 or Arm): the architecture of {{unknown}} is unknown. Check both flavors' CPU architecture.",
     },
   },
-  check({ server, target }) {
+  check(facts) {
+    if (isTargetMissing(facts)) return [];
+    const { server, target } = facts;
     const fromArchitecture = architectureOf(server.flavor);
     const toArchitecture = architectureOf(target);
     if (fromArchitecture !== undefined && fromArchitecture === toArchitecture) return [];

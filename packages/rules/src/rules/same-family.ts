@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { createBuiltInRule } from './create-built-in-rule.js';
+import { isTargetMissing } from './target-missing.js';
 import { isOfPerformanceType } from './flavor-families.js';
 
 /** The options of `same-family`. */
@@ -26,7 +27,7 @@ export const sameFamily = createBuiltInRule<SameFamilyOptions, 'otherFamily' | '
       otherFamily:
         '{{from}} ({{fromFamily}}) cannot change to {{to}} ({{toFamily}}): GPU, FPGA and large-memory flavors change only within their own family. Pick a {{fromFamily}} flavor, or create a new server of the flavor you need.',
       unverified:
-        "Could not verify that {{from}} → {{to}} stays within one family, which GPU, FPGA and large-memory flavors must: a flavor's performance type or generation is unknown. Look up the flavors' ecs:performancetype and ecs:generation.",
+        "Could not verify that {{from}} → {{to}} stays within one family, which GPU, FPGA and large-memory flavors must: a flavor's performance type or generation is unknown. Check both flavors' performance type and generation.",
     },
     schema: v.strictObject({
       performanceTypes: v.array(
@@ -36,7 +37,9 @@ export const sameFamily = createBuiltInRule<SameFamilyOptions, 'otherFamily' | '
     }),
     defaultOptions: { performanceTypes: ['gpu', 'fpga', 'saphana'] },
   },
-  check({ server, target }, { options }) {
+  check(facts, { options }) {
+    if (isTargetMissing(facts)) return [];
+    const { server, target } = facts;
     const fromLocked = isOfPerformanceType(server.flavor, options.performanceTypes);
     const toLocked = isOfPerformanceType(target, options.performanceTypes);
     if (fromLocked === false && toLocked === false) return [];

@@ -10,19 +10,19 @@ export const serverStopped = createBuiltInRule({
   meta: {
     type: 'problem',
     docs: {
-      description: 'The server must be stopped, or running with mode withStopServer, and no task may be in progress.',
+      description: 'The server must be stopped, or running with a resize that stops it, and no task may be in progress.',
       recommended: true,
     },
     refusal: 'at-once',
     errorCodes: ['Ecs.0100'],
     messages: {
       notStopped:
-        "Server {{serverId}} is {{status}}; it must be stopped (SHUTOFF) to be resized. Stop it first, or resize with mode 'withStopServer' so that the cloud stops and restarts it.",
+        'Server {{serverId}} is {{status}}; it must be stopped (SHUTOFF) to be resized. Stop it first, or resize in the mode in which the cloud stops and restarts it.',
       busy: 'Server {{serverId}} is {{status}} with task {{taskState}} in progress. Wait until the task ends, then check again.',
       transitional:
-        'Server {{serverId}} is {{status}} (vm_state {{vmState}}); a resize needs it stopped, or running with withStopServer. Wait until it is SHUTOFF or ACTIVE with no task, or repair it first.',
+        'Server {{serverId}} is {{status}} (VM state {{vmState}}); a resize needs it stopped, or running in the mode in which the cloud stops it. Wait until it is SHUTOFF or ACTIVE with no task, or repair it first.',
       unverified:
-        'Could not verify that no task is running on server {{serverId}} ({{status}}): its task_state is unknown, and a server still shows SHUTOFF while it powers on. Read OS-EXT-STS:task_state of the server.',
+        'Could not verify that no task is running on server {{serverId}} ({{status}}): its task state is unknown, and a server still shows SHUTOFF while it powers on. Check that no task is running on it, then check again.',
     },
   },
   check({ server, mode }) {

@@ -1,4 +1,5 @@
 import { createBuiltInRule } from './create-built-in-rule.js';
+import { isTargetMissing } from './target-missing.js';
 
 /** Sale statuses (`cond:operation:status` / `cond:operation:az`) in which a flavor can be bought. */
 const ON_SALE = new Set(['normal', 'promotion']);
@@ -30,10 +31,12 @@ export const targetOnSale = createBuiltInRule({
       openBeta:
         "Could not verify that this account may use {{to}}: it is in open beta (obt) in the server's availability zone, and only accounts with the open-beta permission may use it. Apply for the permission, or pick a flavor that is normal or promotion.",
       unverified:
-        "Could not verify that {{to}} is on sale in the server's availability zone: its sale status ({{saleStatus}}) is unknown. Read its cond:operation:status and cond:operation:az.",
+        "Could not verify that {{to}} is on sale in the server's availability zone: its sale status there is {{saleStatus}}. Check that the flavor is sold in that zone, or pick a flavor that is on sale.",
     },
   },
-  check({ target }) {
+  check(facts) {
+    if (isTargetMissing(facts)) return [];
+    const { target } = facts;
     const saleStatus = target.saleStatus?.toLowerCase();
     if (saleStatus !== undefined && ON_SALE.has(saleStatus)) return [];
     if (saleStatus === OPEN_BETA) return [{ messageId: 'openBeta', data: { to: target.id }, unverified: true }];

@@ -1,10 +1,14 @@
 import type { ResizeFacts } from '../facts/facts-schema.js';
+import { isTargetMissing } from './target-missing.js';
 
 /**
  * Whether this resize goes from Xen to KVM: true or false when both sides' virtualization
- * decides it, undefined when an unknown side could change the answer.
+ * decides it, undefined when an unknown side could change the answer; false when the target
+ * does not exist.
  */
-export function isXenToKvm({ server, target }: ResizeFacts): boolean | undefined {
+export function isXenToKvm(facts: ResizeFacts): boolean | undefined {
+  if (isTargetMissing(facts)) return false;
+  const { server, target } = facts;
   const from = server.flavor.virtualization;
   const to = target.virtualization;
   if (from === 'kvm' || to === 'xen') return false;
@@ -14,9 +18,12 @@ export function isXenToKvm({ server, target }: ResizeFacts): boolean | undefined
 
 /**
  * Whether this resize goes from KVM to Xen: false as soon as the target is KVM or the source
- * Xen (whatever the other side), true for KVM → Xen, undefined otherwise.
+ * Xen (whatever the other side) or the target does not exist, true for KVM → Xen, undefined
+ * otherwise.
  */
-export function isKvmToXen({ server, target }: ResizeFacts): boolean | undefined {
+export function isKvmToXen(facts: ResizeFacts): boolean | undefined {
+  if (isTargetMissing(facts)) return false;
+  const { server, target } = facts;
   const from = server.flavor.virtualization;
   const to = target.virtualization;
   if (to === 'kvm' || from === 'xen') return false;
@@ -29,9 +36,12 @@ const NEEDS_H1_DRIVER = new Set(['s1', 'c1', 'c2', 'm1']);
 
 /**
  * Whether this resize goes from S1/C1/C2/M1 to H1 (by `ecs:generation`, any case): true or
- * false when the known generations decide it, undefined when an unknown one could.
+ * false when the known generations decide it (or the target does not exist), undefined when an
+ * unknown one could.
  */
-export function isOldGenerationToH1({ server, target }: ResizeFacts): boolean | undefined {
+export function isOldGenerationToH1(facts: ResizeFacts): boolean | undefined {
+  if (isTargetMissing(facts)) return false;
+  const { server, target } = facts;
   const from = server.flavor.generation?.toLowerCase();
   const to = target.generation?.toLowerCase();
   if ((to !== undefined && to !== 'h1') || (from !== undefined && !NEEDS_H1_DRIVER.has(from))) return false;

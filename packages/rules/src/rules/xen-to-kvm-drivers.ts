@@ -23,9 +23,9 @@ export const xenToKvmDrivers = createBuiltInRule({
     },
     messages: {
       driversNotConfirmed:
-        'Changing Xen ({{from}}) to KVM ({{to}}) needs guest drivers installed first, or the server may not boot: the xen-pv and virtio drivers on Linux, the PV driver and UVP VMTools on Windows. Install them, then confirm with confirmations.xenToKvmDrivers = true.',
+        'Changing Xen ({{from}}) to KVM ({{to}}) needs guest drivers installed first, or the server may not boot: the xen-pv and virtio drivers on Linux, the PV driver and UVP VMTools on Windows. Install them, then confirm that they are installed.',
       unverified:
-        'Could not tell whether {{from}} → {{to}} is Xen → KVM, which needs guest drivers (xen-pv and virtio on Linux, PV driver and UVP VMTools on Windows): a virtualization is unknown. Confirm the drivers with confirmations.xenToKvmDrivers = true, or look up the flavors.',
+        'Could not tell whether {{from}} → {{to}} is Xen → KVM, which needs guest drivers (xen-pv and virtio on Linux, PV driver and UVP VMTools on Windows): a virtualization is unknown. If the drivers are installed, confirm that they are; else check which virtualization (Xen or KVM) the flavors use.',
     },
   },
   check(facts) {

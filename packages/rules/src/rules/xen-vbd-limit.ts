@@ -22,7 +22,7 @@ export const xenVbdLimit = createBuiltInRule({
       tooManyVbdDisks:
         'Server {{serverId}} is a Xen server with {{count}} VBD disks; with more than 24 it cannot change to KVM ({{to}}). Detach {{excess}} VBD disks first, or pick a Xen flavor.',
       unverified:
-        "Server {{serverId}} has {{count}} VBD disks, more than the 24 a Xen server may have to change to KVM, and whether {{from}} → {{to}} is Xen → KVM is unknown. Look up the flavors' ecs:virtualization_env_types.",
+        'Server {{serverId}} has {{count}} VBD disks, more than the 24 a Xen server may have to change to KVM, and whether {{from}} → {{to}} is Xen → KVM is unknown. Check which virtualization (Xen or KVM) the flavors use, or detach {{excess}} VBD disks first.',
     },
   },
   check(facts) {
