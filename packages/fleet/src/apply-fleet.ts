@@ -111,6 +111,9 @@ function refuseJournalConflicts(items: FleetPlan['items'], history: FleetJournal
  * reports failed jobs again, and never re-sends a resize whose answer was lost (`sending`,
  * counted as uncertain: check those servers by hand). Blocked and error items of the plan are
  * not touched.
+ * @param ecs A connection (`createEcsConnection`), or a client (`createEcsClient`).
+ * @param engine The preflight: anything with a `check(facts)` method, e.g. `createRuleEngine()`
+ *   from `@ecs-resize/rules`.
  * @throws {EcsInputError} Before anything is sent, when the plan names a server twice, or a
  * server that the journal says was sent a resize to another flavor.
  */

@@ -188,6 +188,9 @@ async function fetchVolumes(ecs: EcsConnection, ids: readonly string[], concurre
  * needed it, not of the plan. An item that is not `{ serverId, flavorRef }` is an error of its
  * own. `resize_flavors` by flavor is not narrowed to each server's image: `applyFleet` checks
  * each server again before it resizes.
+ * @param ecs A connection (`createEcsConnection`), or a client (`createEcsClient`).
+ * @param engine The preflight: anything with a `check(facts)` method, e.g. `createRuleEngine()`
+ *   from `@ecs-resize/rules`.
  * @throws {EcsInputError} Before any request, when the arguments are bad or the items name a
  * server more than once (`findDuplicateServers`): a fleet resizes each server once.
  */
