@@ -101,7 +101,7 @@ describe.concurrent('check --facts refuses bad facts with exit 2, naming the fie
   const server = { id: 'a', status: 'SHUTOFF', flavor: { id: 's3.large.2' }, disks: [] };
   const deep = `{"server":${JSON.stringify(server).slice(0, -1)},"x":${'['.repeat(200)}${']'.repeat(200)}},"target":{"id":"s3.xlarge.2"}}`;
   it.each<{ name: string; content: () => Promise<string>; says: string[] }>([
-    { name: 'not JSON', content: () => fileOf('server=a'), says: ['--facts ', 'the facts is not JSON'] },
+    { name: 'not JSON', content: () => fileOf('server=a'), says: ['--facts ', 'the facts document is not JSON'] },
     {
       name: 'JSON null',
       content: () => fileOf('null'),
@@ -109,7 +109,7 @@ describe.concurrent('check --facts refuses bad facts with exit 2, naming the fie
     },
     { name: 'a JSON array', content: () => fileOf('[]'), says: ['these are not resize facts'] },
     { name: 'a JSON number', content: () => fileOf('7'), says: ['these are not resize facts'] },
-    { name: 'nesting 200 deep', content: () => fileOf(deep), says: ['the facts nests deeper than 128 levels'] },
+    { name: 'nesting 200 deep', content: () => fileOf(deep), says: ['the facts document nests deeper than 128 levels'] },
     {
       name: 'a 70 MB file',
       content: async () => {
@@ -117,7 +117,7 @@ describe.concurrent('check --facts refuses bad facts with exit 2, naming the fie
         await truncate(path, 70 * 2 ** 20);
         return path;
       },
-      says: ['the facts is larger than 1 MiB'],
+      says: ['the facts document is larger than 1 MiB'],
     },
     { name: 'no target', content: () => fileOf({ server }), says: ['  target: '] },
     {
@@ -135,7 +135,7 @@ describe.concurrent('check --facts refuses bad facts with exit 2, naming the fie
       content: () => fileOf({ server, target: { id: 'x' }, confirmations: { xenToKvmDrivers: 'yes' } }),
       says: ['  confirmations.xenToKvmDrivers: must be a boolean'],
     },
-    { name: 'a missing file', content: async () => join(dir, 'none.json'), says: ['cannot read the facts: ENOENT'] },
+    { name: 'a missing file', content: async () => join(dir, 'none.json'), says: ['cannot read the facts document: ENOENT'] },
   ])('$name', async ({ content, says }) => {
     const { code, stdout, stderr } = await cli(['check', '--facts', await content()], {});
     expect([code, stdout]).toEqual([2, '']);
@@ -146,7 +146,10 @@ describe.concurrent('check --facts refuses bad facts with exit 2, naming the fie
 
   it('an endless stdin ends with exit 2 at the cap, not a hang', async () => {
     const { code, stderr } = await cliWithStdin(['check', '--facts', '-'], 'endless', {});
-    expect([code, stderr]).toEqual([2, 'error: --facts - (stdin): the facts is larger than 1 MiB; nothing was checked.\n']);
+    expect([code, stderr]).toEqual([
+      2,
+      'error: --facts - (stdin): the facts document is larger than 1 MiB; nothing was checked.\n',
+    ]);
   });
 
   it.each([

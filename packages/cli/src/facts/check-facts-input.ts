@@ -59,7 +59,7 @@ export async function checkFactsInput(
   confirmations: Confirmations,
   io: Pick<CliIo, 'stdin' | 'cwd'>,
 ): Promise<PreflightResult> {
-  const value = await readJsonInput({ source, what: 'the facts', flag: FACTS_FLAG, maxBytes: MAX_FACTS_BYTES }, io);
+  const value = await readJsonInput({ source, what: 'the facts document', flag: FACTS_FLAG, maxBytes: MAX_FACTS_BYTES }, io);
   const facts = withConfirmations(value, confirmations) as ResizeFacts;
   try {
     const report = await engine.check(facts);

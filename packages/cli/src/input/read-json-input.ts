@@ -9,6 +9,9 @@ export const STDIN_SOURCE = '-';
 /** The deepest nesting of arrays and objects accepted: far more than a plan or facts need. */
 export const MAX_JSON_DEPTH = 128;
 
+/** The bytes read from a file at a time. */
+const READ_CHUNK_BYTES = 2 ** 20;
+
 /** What {@link readJsonInput} reads. */
 export interface JsonInput {
   /** A path (relative to the working directory), or {@link STDIN_SOURCE}. */
@@ -48,7 +51,7 @@ async function readCapped(chunks: AsyncIterable<Uint8Array | string>, input: Jso
 
 /** The chunks of the source: the standard input, or the file. */
 function chunksOf(input: JsonInput, io: Pick<CliIo, 'stdin' | 'cwd'>): AsyncIterable<Uint8Array | string> {
-  if (input.source !== STDIN_SOURCE) return createReadStream(resolve(io.cwd, input.source));
+  if (input.source !== STDIN_SOURCE) return createReadStream(resolve(io.cwd, input.source), { highWaterMark: READ_CHUNK_BYTES });
   if (io.stdin === undefined) throw new UsageError(`${nameOf(input)}: there is no standard input to read.`);
   return io.stdin;
 }
