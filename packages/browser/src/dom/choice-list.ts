@@ -1,3 +1,5 @@
+import { partElement } from './part-element.js';
+
 /** One choice of a {@link ChoiceList}; every string is inserted as text. */
 export interface Choice {
   /** The value the list reports when this choice is picked. */
@@ -42,12 +44,8 @@ const FILTER_FROM = 8;
 /** A filterable, bounded radio group: hundreds of thousands of choices cost one filter pass. */
 export function createChoiceList(document: Document, options: ChoiceListOptions): ChoiceList {
   const { name, limit } = options;
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, part: string, text = ''): HTMLElementTagNameMap[K] => {
-    const node = document.createElement(tag);
-    node.setAttribute('part', part);
-    node.textContent = text;
-    return node;
-  };
+  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, part: string, text?: string) =>
+    partElement(document, tag, part, text);
   const element = make('fieldset', `${name}s`);
   const legend = make('legend', 'legend', options.legend);
   const filterLabel = make('label', 'filter-label', 'Filter ');

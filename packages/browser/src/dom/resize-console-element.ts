@@ -13,15 +13,12 @@ import {
   type WaitForJobOptions,
 } from '@ecs-resize/core';
 import type { FlavorFacts, Report } from '@ecs-resize/rules';
-import { createChoiceList, type Choice } from './choice-list.js';
+import type { Choice } from './choice-list.js';
 import { confirmationsOffered } from './confirmations-offered.js';
 import { renderReport } from './render-report.js';
-import { RESIZE_CONSOLE_STYLES } from './resize-console-styles.js';
 import type { ResizeCheckEventMap } from './resize-check-element.js';
+import { buildConsoleParts, type ConsoleParts } from './resize-console-parts.js';
 import { visibleText } from './visible-text.js';
-
-/** The most servers and target flavors rendered at once; the filter boxes reach the others. */
-export const CONSOLE_LIST_LIMIT = 100;
 
 /** The events of `<ecs-resize-console>`, with their `detail`: those of `<ecs-resize-check>`, and `targets`. */
 export interface ResizeConsoleEventMap extends ResizeCheckEventMap {
@@ -128,7 +125,7 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
     #busy = false;
     /** Aborted when the element leaves the page: its look-ups and job wait stop. */
     #life = new AbortController();
-    #ui: ReturnType<EcsResizeConsole['build']> | undefined;
+    #ui: ConsoleParts | undefined;
 
     get client() {
       return this.#client;
@@ -159,7 +156,7 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
 
     connectedCallback() {
       if (this.#life.signal.aborted) this.#life = new AbortController();
-      this.#ui ??= this.build();
+      this.#ui ??= this.#build();
       void this.refresh().then(() => this.#checkTargets());
     }
 
@@ -170,72 +167,21 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
     }
 
     /** The shadow root's content, built once. */
-    private build() {
-      const root = this.attachShadow({ mode: 'open' });
-      const document = this.ownerDocument;
-      const make = <K extends keyof HTMLElementTagNameMap>(tag: K, part: string, text = ''): HTMLElementTagNameMap[K] => {
-        const node = document.createElement(tag);
-        node.setAttribute('part', part);
-        node.textContent = text;
-        return node;
-      };
-      const style = document.createElement('style');
-      style.textContent = RESIZE_CONSOLE_STYLES;
-      const servers = createChoiceList(document, {
-        name: 'server',
-        legend: 'Server',
-        empty: 'No servers in this project.',
-        limit: CONSOLE_LIST_LIMIT,
-        onPick: (serverId) => this.#pickServer(serverId),
+    #build(): ConsoleParts {
+      return buildConsoleParts(this.attachShadow({ mode: 'open' }), {
+        pickServer: (serverId) => this.#pickServer(serverId),
+        pickTarget: (flavorRef) => this.#pickFlavor(flavorRef),
+        setWithStop: (withStop) => {
+          this.#withStop = withStop;
+          void this.check();
+        },
+        setConfirmation: (key, confirmed) => {
+          this.#confirmations = { ...this.#confirmations, [key]: confirmed };
+          void this.check();
+        },
+        resize: () => void this.resize(),
+        check: () => void this.check(),
       });
-      const targets = createChoiceList(document, {
-        name: 'target',
-        legend: 'Target flavor',
-        empty: 'Pick a server to see the flavors it can change to.',
-        limit: CONSOLE_LIST_LIMIT,
-        onPick: (flavorRef) => this.#pickFlavor(flavorRef),
-      });
-      const stop = make('label', 'stop');
-      const stopBox = document.createElement('input');
-      stopBox.type = 'checkbox';
-      stopBox.addEventListener('change', () => {
-        this.#withStop = stopBox.checked;
-        void this.check();
-      });
-      stop.append(stopBox, 'The server is running: let the cloud stop it, resize it and start it again.');
-      const report = make('div', 'report');
-      const confirmations = make('fieldset', 'confirmations');
-      confirmations.append(make('legend', 'legend', 'Confirm what the API cannot see'));
-      const resizeButton = make('button', 'resize-button', 'Resize');
-      resizeButton.addEventListener('click', () => void this.resize());
-      const checkButton = make('button', 'check-button', 'Check again');
-      checkButton.addEventListener('click', () => void this.check());
-      const actions = make('div', 'actions');
-      actions.append(resizeButton, checkButton);
-      const status = make('p', 'status');
-      status.setAttribute('role', 'status');
-      status.setAttribute('aria-live', 'polite');
-      const error = make('p', 'error');
-      error.setAttribute('role', 'alert');
-      const check = make('section', 'check');
-      check.setAttribute('aria-label', 'Check and resize');
-      check.append(report, confirmations, actions, status, error);
-      const grid = make('div', 'grid');
-      grid.append(servers.element, targets.element);
-      root.append(style, grid, stop, check);
-      return {
-        servers,
-        targets,
-        stop,
-        stopBox,
-        report,
-        confirmations,
-        resizeButton,
-        checkButton,
-        status,
-        error,
-        boxes: new Map<string, HTMLInputElement>(),
-      };
     }
 
     #emit<K extends keyof ResizeConsoleEventMap>(type: K, detail: ResizeConsoleEventMap[K]['detail']) {
@@ -293,7 +239,7 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
       if (this.#busy) return;
       this.#flavorRef = flavorRef;
       this.#clearOutcome();
-      this.#showPicked();
+      this.#announcePicked();
     }
 
     async check() {
@@ -337,8 +283,9 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
           this.#checking = undefined;
           ui.targets.busy(false);
           this.removeAttribute('aria-busy');
-          this.#showPicked();
+          this.#announcePicked();
         }
+        checking.abort(); // drops its listener on #life
       }
     }
 
@@ -359,22 +306,7 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
       else ui.report.replaceChildren();
       const offered = this.#engine ? confirmationsOffered(this.#engine) : [];
       for (const { key, label, ruleIds } of offered) {
-        let box = ui.boxes.get(key);
-        if (!box) {
-          box = this.ownerDocument.createElement('input');
-          box.type = 'checkbox';
-          box.name = key;
-          const input = box;
-          input.addEventListener('change', () => {
-            this.#confirmations = { ...this.#confirmations, [key]: input.checked };
-            void this.check();
-          });
-          const wrapper = this.ownerDocument.createElement('label');
-          wrapper.setAttribute('part', 'confirmation');
-          wrapper.append(box, ` ${label}.`);
-          ui.confirmations.append(wrapper);
-          ui.boxes.set(key, box);
-        }
+        const box = ui.confirmationBox(key, label);
         box.checked = this.#confirmations[key] === true;
         const asked = picked?.report.findings.some((finding) => ruleIds.has(finding.ruleId)) === true;
         box.parentElement!.hidden = !asked && !box.checked;
@@ -387,6 +319,12 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
       ui.servers.element.disabled = this.#busy;
       ui.targets.element.disabled = this.#busy;
       ui.stopBox.disabled = this.#busy;
+      return picked;
+    }
+
+    /** Shows the picked target, and tells the page its report. */
+    #announcePicked() {
+      const picked = this.#showPicked();
       if (picked) this.#emit('preflight', { facts: picked.facts, report: picked.report });
     }
 
