@@ -167,6 +167,17 @@ describe.concurrent('check --terraform checks each flavor change as its provider
     expect(result.document.ok).toBe(code === 0);
   });
 
+  it('every server of a plan larger than the concurrency is checked, in plan order', async () => {
+    const ids = Object.values(SERVERS);
+    const changes = ids.map((id, index) => flavorUpdate({ name: `s${index}`, id, from: 'any', to: 's3.xlarge.2' }));
+    const { document } = await checkPlan(changes);
+    expect(ids.length).toBeGreaterThan(8);
+    expect(document.resources.map(({ address, serverId }) => [address, serverId])).toEqual(
+      changes.map((change, index) => [change.address, ids[index]]),
+    );
+    expect(document.summary.checked).toBe(ids.length);
+  });
+
   it('a server the API does not know: an error verdict, exit 3 (the check did not run)', async () => {
     const missing = '6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000999';
     const result = await checkPlan([

@@ -1,4 +1,5 @@
 import type { Confirmations, EcsConnection } from '@ecs-resize/core';
+import { mapConcurrent } from '@ecs-resize/core/internal';
 import type { RuleEngine } from '@ecs-resize/rules';
 import { runPreflight, type PreflightResult } from '../preflight/run-preflight.js';
 import type { FlavorChange } from './find-flavor-changes.js';
@@ -32,20 +33,14 @@ async function checkOne(ecs: EcsConnection, engine: RuleEngine, change: FlavorCh
 
 /**
  * Checks every resize of a plan against the live API, each as the provider will send it
- * (`FlavorChange.request`), {@link CHECK_CONCURRENCY} at a time, in plan order.
+ * (`FlavorChange.request`), {@link CHECK_CONCURRENCY} at a time; the verdicts in plan order.
  * @throws The signal's reason when the run is stopped (Ctrl-C); nothing else.
  */
-export async function checkFlavorChanges(
+export function checkFlavorChanges(
   ecs: EcsConnection,
   engine: RuleEngine,
   changes: readonly FlavorChange[],
   options: CheckFlavorChangesOptions,
 ): Promise<ResizeVerdict[]> {
-  const verdicts: ResizeVerdict[] = [];
-  for (let start = 0; start < changes.length; start += CHECK_CONCURRENCY) {
-    options.signal.throwIfAborted();
-    const batch = changes.slice(start, start + CHECK_CONCURRENCY);
-    verdicts.push(...(await Promise.all(batch.map((change) => checkOne(ecs, engine, change, options)))));
-  }
-  return verdicts;
+  return mapConcurrent(changes, CHECK_CONCURRENCY, (change) => checkOne(ecs, engine, change, options), options.signal);
 }
