@@ -192,6 +192,13 @@ describe.concurrent('check --terraform checks each flavor change as its provider
     expect(result.document.summary).toEqual({ checked: 2, ok: 0, blocked: 1, errors: 1 });
   });
 
+  it('a flavor the client refuses (a path): an error verdict naming <flavor>, exit 2, nothing asked', async () => {
+    const result = await checkPlan([flavorUpdate({ name: 'web', id: SERVERS.kvmRunning, from: 's3.large.2', to: 's3/../x' })]);
+    expect(result.code).toBe(2);
+    expect(result.document.resources.map(({ verdict, error }) => [verdict, error?.name])).toEqual([['error', 'EcsInputError']]);
+    expect(JSON.stringify(result.document)).toContain('<flavor>: may hold only letters');
+  });
+
   it('a mixed plan: one line per resize with its findings, the notes, and the counts', async () => {
     const plan = planOf([
       flavorUpdate({ name: 'web', id: SERVERS.kvmRunning, from: 's3.large.2', to: 's3.xlarge.2' }),
