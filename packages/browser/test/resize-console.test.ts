@@ -198,6 +198,27 @@ describe('<ecs-resize-console> on the seeded servers', () => {
     element.remove();
   });
 
+  it('a yearly/monthly server: paying at once makes the resize possible; the order is paid and the job followed', async () => {
+    const element = await mount(emulator);
+    await pickServer(element, SERVERS.prepaid);
+    pickTarget(element, 's3.xlarge.2');
+    expect(part(element, 'stop').hidden).toBe(true);
+    expect(part(element, 'pay').hidden).toBe(false);
+    expect(part(element, 'report').textContent).toMatch(/yearly\/monthly/);
+    const rechecked = nextEvent<{ targets: Array<{ flavorRef: string; facts: { autoPay?: boolean } }> }>(element, 'targets');
+    part(element, 'pay').querySelector('input')!.click();
+    const target = (await rechecked).detail.targets.find((candidate) => candidate.flavorRef === 's3.xlarge.2')!;
+    expect(target.facts.autoPay).toBe(true);
+    const done = nextEvent<{ result: { orderId?: string }; job?: { status: string } }>(element, 'done');
+    part(element, 'resize-button').click();
+    const { detail } = await done;
+    expect(detail.result.orderId).toEqual(expect.any(String));
+    expect(detail.job?.status).toBe('SUCCESS');
+    expect(part(element, 'status').textContent).toMatch(/^Resized to s3\.xlarge\.2: job \w+ succeeded\.$/);
+    await nextEvent(element, 'targets');
+    element.remove();
+  });
+
   it('resizes: progress in the live region, success shown, then the server listed with its new flavor', async () => {
     const element = await mount(emulator);
     await pickServer(element, SERVERS.kvmScsi);
@@ -340,6 +361,12 @@ const PARTS = [
   'verdict',
   'reason',
   'stop',
+  'pay',
+  'option',
+  'confirmation',
+  'grid',
+  'filter-label',
+  'choice-text',
   'check',
   'report',
   'confirmations',

@@ -34,16 +34,20 @@ export interface ResizeConsoleEventMap extends ResizeCheckEventMap {
  * candidate flavor of the picked one (`checkTargets`) and shows each with its vCPUs, memory and
  * verdict, the blocking rules' first message as the reason; it shows the picked target's report
  * (`renderReport`), asks for the confirmations the rules that block it declare, in their words,
- * and checks again when one changes; Resize is enabled only when the report allows it, sends
+ * offers to stop and start a running server and to pay a yearly/monthly server's order, and
+ * checks again when any of those changes; Resize is enabled only when the report allows it, sends
  * one resize and follows its job in an `aria-live` region.
  *
  * Theming: custom properties `--ecs-resize-accent`, `--ecs-resize-ok`, `--ecs-resize-warn`,
  * `--ecs-resize-danger`, `--ecs-resize-fg`, `--ecs-resize-bg`, `--ecs-resize-muted`,
  * `--ecs-resize-border`, `--ecs-resize-radius`, `--ecs-resize-font`, `--ecs-resize-list-height`;
- * parts `servers`, `server-filter`, `server-list`, `server-note`, `targets`, `target-filter`,
- * `target-list`, `target-note` (and `filter`, `list`, `note` on both lists), `legend`, `choice`,
- * `choice-label`, `choice-name`, `choice-detail`, `verdict`, `reason`, `stop`, `check`, `report`,
- * `confirmations`, `actions`, `resize-button`, `check-button`, `status`, `error`.
+ * parts `grid` (the two pickers), `servers` and `targets` (the pickers), `server-filter`,
+ * `server-list`, `server-note`, `target-filter`, `target-list`, `target-note` (also `filter`,
+ * `list`, `note` on both), `legend`, `filter-label`, `choice`, `choice-label`, `choice-text`,
+ * `choice-name`, `choice-detail`, `verdict`, `reason`, `option` (both request options), `stop`,
+ * `pay`, `check`, `report`, `confirmations`, `confirmation`, `actions`, `resize-button`,
+ * `check-button`, `status`, `error`. A choice carries `data-verdict` (`ok`, `warn`, `blocked`),
+ * the status `data-outcome="success"` after a resize.
  */
 export interface ResizeConsoleElement extends HTMLElement {
   /** The ECS connection (`createEcsConnection` or `createEcsClient`); setting it lists the servers. */
@@ -117,6 +121,7 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
     #flavorRef: string | undefined;
     #confirmations: Confirmations = {};
     #withStop = false;
+    #autoPay = false;
     #targets: TargetCheck<Report>[] | undefined;
     /** The latest listing and check: an answer to an older one is dropped. */
     #listing = 0;
@@ -175,6 +180,10 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
           this.#withStop = withStop;
           void this.check();
         },
+        setAutoPay: (autoPay) => {
+          this.#autoPay = autoPay;
+          void this.check();
+        },
         setConfirmation: (key, confirmed) => {
           this.#confirmations = { ...this.#confirmations, [key]: confirmed };
           void this.check();
@@ -230,6 +239,7 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
       this.#flavorRef = undefined;
       this.#confirmations = {};
       this.#withStop = false;
+      this.#autoPay = false;
       this.#targets = undefined;
       this.#clearOutcome();
       void this.check();
@@ -266,7 +276,7 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
         const targets = await checkTargets(client, serverId, {
           preflight: engine as Preflight<Report>,
           confirmations: this.#confirmations,
-          mode: this.#withStop ? 'withStopServer' : undefined,
+          ...this.#requestOptions(),
           signal,
         });
         if (signal.aborted) return undefined;
@@ -289,6 +299,11 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
       }
     }
 
+    /** What the resize will send besides the flavor, as the options ask; the check sees the same. */
+    #requestOptions() {
+      return { mode: this.#withStop ? ('withStopServer' as const) : undefined, autoPay: this.#autoPay || undefined };
+    }
+
     /** The picked target's check, when the last check of the picked server has one. */
     #picked(): TargetCheck<Report> | undefined {
       return this.#targets?.find((target) => target.flavorRef === this.#flavorRef);
@@ -299,8 +314,10 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
       const ui = this.#ui;
       if (!ui) return;
       const server = this.#servers.find((candidate) => candidate.id === this.#serverId);
-      ui.stop.hidden = !server || server.status === 'SHUTOFF';
-      ui.stopBox.checked = this.#withStop;
+      ui.stop.checked = this.#withStop;
+      ui.stop.parentElement!.hidden = !server || server.status === 'SHUTOFF';
+      ui.pay.checked = this.#autoPay;
+      ui.pay.parentElement!.hidden = this.#targets?.[0]?.facts.server.chargingMode !== 'prePaid';
       const picked = this.#checking ? undefined : this.#picked();
       if (picked) renderReport(picked.report, ui.report);
       else ui.report.replaceChildren();
@@ -318,7 +335,8 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
       ui.checkButton.disabled = this.#busy || this.#serverId === undefined;
       ui.servers.element.disabled = this.#busy;
       ui.targets.element.disabled = this.#busy;
-      ui.stopBox.disabled = this.#busy;
+      ui.stop.disabled = this.#busy;
+      ui.pay.disabled = this.#busy;
       return picked;
     }
 
@@ -347,7 +365,7 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
         const result = await resize(client, serverId, flavorRef, {
           preflight: engine,
           confirmations: this.#confirmations,
-          mode: this.#withStop ? 'withStopServer' : undefined,
+          ...this.#requestOptions(),
         });
         const jobId = result.jobId;
         const job =

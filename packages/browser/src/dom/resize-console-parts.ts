@@ -13,6 +13,8 @@ export interface ConsoleActions {
   pickTarget(flavorRef: string): void;
   /** The stop-and-start option was ticked or cleared. */
   setWithStop(withStop: boolean): void;
+  /** The pay-at-once option (yearly/monthly servers) was ticked or cleared. */
+  setAutoPay(autoPay: boolean): void;
   /** A confirmation was ticked or cleared. */
   setConfirmation(key: string, confirmed: boolean): void;
   /** Resize was clicked (by mouse, Enter or Space). */
@@ -27,9 +29,10 @@ export interface ConsoleParts {
   readonly servers: ChoiceList;
   /** The target flavor picker. */
   readonly targets: ChoiceList;
-  /** The stop-and-start option (for a server that is not stopped) and its box. */
-  readonly stop: HTMLLabelElement;
-  readonly stopBox: HTMLInputElement;
+  /** The stop-and-start option, for a server that is not stopped. */
+  readonly stop: HTMLInputElement;
+  /** The pay-at-once option, for a yearly/monthly server. */
+  readonly pay: HTMLInputElement;
   /** Where the picked target's report is rendered. */
   readonly report: HTMLDivElement;
   /** The group of confirmation boxes. */
@@ -69,11 +72,22 @@ export function buildConsoleParts(root: ShadowRoot, actions: ConsoleActions): Co
   });
   const pickers = partElement(document, 'div', 'grid');
   pickers.append(servers.element, targets.element);
-  const stop = partElement(document, 'label', 'stop');
-  const stopBox = document.createElement('input');
-  stopBox.type = 'checkbox';
-  stopBox.addEventListener('change', () => actions.setWithStop(stopBox.checked));
-  stop.append(stopBox, 'The server is running: let the cloud stop it, resize it and start it again.');
+  /** A checkbox of the request, in its own `part` label (hidden until it applies). */
+  const option = (part: string, text: string, onChange: (checked: boolean) => void) => {
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.addEventListener('change', () => onChange(box.checked));
+    const label = partElement(document, 'label', `${part} option`);
+    label.hidden = true;
+    label.append(box, text);
+    return box;
+  };
+  const stop = option('stop', 'The server is running: let the cloud stop it, resize it and start it again.', actions.setWithStop);
+  const pay = option(
+    'pay',
+    'This is a yearly/monthly server: pay the order for the new flavor at once, so the resize can start.',
+    actions.setAutoPay,
+  );
   const report = partElement(document, 'div', 'report');
   const confirmations = partElement(document, 'fieldset', 'confirmations');
   confirmations.append(partElement(document, 'legend', 'legend', 'Confirm what the API cannot see'));
@@ -91,13 +105,13 @@ export function buildConsoleParts(root: ShadowRoot, actions: ConsoleActions): Co
   const check = partElement(document, 'section', 'check');
   check.setAttribute('aria-label', 'Check and resize');
   check.append(report, confirmations, buttons, status, error);
-  root.append(style, pickers, stop, check);
+  root.append(style, pickers, stop.parentElement!, pay.parentElement!, check);
   const boxes = new Map<string, HTMLInputElement>();
   return {
     servers,
     targets,
     stop,
-    stopBox,
+    pay,
     report,
     confirmations,
     boxes,

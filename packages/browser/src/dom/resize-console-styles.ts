@@ -35,8 +35,8 @@ input[type=search]{font:inherit;flex:1;min-width:0;padding:.4rem .5rem;border:1p
 [data-severity=error] .ecs-resize-severity{color:var(--bad)}
 [data-severity=warn] .ecs-resize-severity{color:var(--warn)}
 a{color:var(--a)}
-[part~=confirmations] label,[part~=stop]{display:flex;gap:.5rem;align-items:flex-start;margin:.25rem 0}
-[part~=stop]{margin-top:1rem}
+[part~=confirmations] label,[part~=option]{display:flex;gap:.5rem;align-items:flex-start;margin:.25rem 0}
+[part~=option]{margin-top:1rem}
 [part~=actions]{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0 .5rem}
 button{font:inherit;padding:.5rem 1rem;border-radius:var(--r);border:1px solid var(--a);color:var(--a);background:var(--bg);cursor:pointer}
 [part~=resize-button]{background:var(--a);color:var(--bg);font-weight:600}
