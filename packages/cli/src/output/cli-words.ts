@@ -29,8 +29,13 @@ export const COMMAND_LINE_NAMES: Readonly<Record<string, string>> = {
   'auth.token': 'OS_AUTH_TOKEN',
 };
 
-/** Core's advice that names its `projectId` option, and the CLI's words for it. */
-const PROJECT_ADVICE = ['check projectId.', 'check HW_PROJECT_ID (or --project-id).'] as const;
+/** Core's advice that names its options and functions (`errors/api-error-hints.ts`), and the CLI's words for each. */
+const CORE_ADVICE: readonly (readonly [string, string])[] = [
+  ['check projectId.', 'check HW_PROJECT_ID (or --project-id).'],
+  ['check the endpoint option', 'check --endpoint (ECS_ENDPOINT), or --region (HW_REGION_NAME) whose endpoint is the default'],
+  ['listResizeFlavors()', 'ecs-resize flavors <server>'],
+  ["resize with mode 'withStopServer'", 'resize with --mode withStopServer'],
+];
 
 /**
  * A rule's message in the CLI's words: `confirmations.xenToKvmDrivers = true` (the library's
@@ -71,7 +76,8 @@ function lockRefusalOf({ kind, journalPath, file, holder }: JournalError): strin
 /**
  * An error's message in the CLI's words, where core's names the library: a job wait that ran
  * out says how to resume it with `ecs-resize job <id> --wait`; refused input names the
- * argument, flag or environment variable; `projectId` is `HW_PROJECT_ID`; a journal's lock
+ * argument, flag or environment variable; an API error's advice names the flags and commands
+ * (`HW_PROJECT_ID`, `--endpoint`, `ecs-resize flavors`, `--mode`); a journal's lock
  * that refused the run says how to remove it. Other messages are the library's own.
  * @param inputNames The words for core's input paths: {@link COMMAND_LINE_NAMES} for a command
  *   line; none for a fleet file, whose fields have core's names.
@@ -90,5 +96,6 @@ export function cliMessageOf(error: unknown, inputNames: Readonly<Record<string,
   }
   if (error instanceof JournalError) return lockRefusalOf(error) ?? error.message;
   const message = messageOf(error);
-  return error instanceof EcsApiError ? message.replace(...PROJECT_ADVICE) : message;
+  if (!(error instanceof EcsApiError)) return message;
+  return CORE_ADVICE.reduce((text, [core, cli]) => text.replace(core, cli), message);
 }
