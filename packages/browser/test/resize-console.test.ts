@@ -239,6 +239,9 @@ describe('<ecs-resize-console> on the seeded servers', () => {
     expect(radio(element, 'server', SERVERS.kvmScsi).closest('li')!.textContent).toContain('SHUTOFF · c6.xlarge.2');
     expect(status.textContent).toMatch(/^Resized to c6\.xlarge\.2/);
     expect(part<HTMLButtonElement>(element, 'resize-button').disabled).toBe(true);
+    await pickServer(element, SERVERS.kvmStopped);
+    expect(status.textContent).toBe('');
+    expect(status.dataset['outcome']).toBeUndefined();
     element.remove();
   });
 

@@ -35,6 +35,7 @@ describe('the ES module tree-shakes', () => {
       'RuleConfigError',
       'function renderReport',
       'ecs-resize-check',
+      'ecs-resize-console',
     ]) {
       expect(code, absent).not.toContain(absent);
     }

@@ -91,7 +91,7 @@ function targetChoice({ flavorRef, facts, report }: TargetCheck<Report>): Choice
         ? { text: 'allowed, with warnings', kind: 'warn' }
         : { text: 'allowed', kind: 'ok' }
       : { text: 'blocked', kind: 'blocked' },
-    reason: first && `${first.message}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}`,
+    reason: first && `${visibleText(first.message)}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}`,
   };
 }
 
