@@ -41,7 +41,7 @@ describe('the demo console page in real Chromium', () => {
       throw new Error(`The real-browser tests need Chromium: ${chromiumLocation.reason}.`);
     }
     demo = await serveDemoConsole(0, 400);
-  });
+  }, 30_000);
   afterEach(async () => {
     await demo?.close();
     expect(pageErrors.splice(0)).toEqual([]);
@@ -90,7 +90,7 @@ describe('the demo console page in real Chromium', () => {
     expect(await flavorOf(demo, SERVERS.xenDrivers)).toBe('s3.large.2');
     await tab.getByRole('radio', { name: /^xen-c1-stopped-drivers SHUTOFF · s3\.large\.2/ }).waitFor();
     await tab.close();
-  });
+  }, 60_000);
 
   it('by keyboard alone: filter, pick with the arrow keys, and Enter held on Resize sends one resize', async () => {
     const tab = await open();
@@ -109,38 +109,47 @@ describe('the demo console page in real Chromium', () => {
       await tab.keyboard.press('ArrowDown');
     expect(await allowed.getByRole('radio').isChecked()).toBe(true);
     await tab.locator('[part~="resize-button"]:not([disabled])').waitFor();
+    const resizes: string[] = [];
+    tab.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/resize')) resizes.push(request.url());
+    });
     await tab.locator('[part~="resize-button"]').focus();
     for (let repeat = 0; repeat < 5; repeat++) await tab.keyboard.press('Enter');
     await tab.locator('[part~="status"][data-outcome="success"]').waitFor({ timeout: 15_000 });
     const sent = await fetch(`${demo.url}ecs-proxy/v1/${DEFAULT_PROJECT_ID}/cloudservers/${SERVERS.kvmScsi}`);
     expect(((await sent.json()) as { server: { flavor: { id: string } } }).server.flavor.id).toBe('c6.xlarge.2');
     expect(await tab.locator('[part~="error"]').textContent()).toBe('');
+    expect(resizes).toHaveLength(1);
     await tab.close();
-  });
+  }, 60_000);
 
-  it.each(VIEWPORTS)('$name ($width px): nothing scrolls sideways, every control is in view', async (viewport) => {
-    const tab = await open(viewport);
-    await pickServer(tab, 'xen-c1-stopped-drivers');
-    await choice(tab, 's3.large.2').getByRole('radio').check();
-    await tab.getByRole('checkbox', { name: /KVM guest drivers are installed/ }).check();
-    await tab.locator('[part~="resize-button"]:not([disabled])').waitFor();
-    const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBe(0);
-    for (const control of [
-      '[part~="server-list"]',
-      '[part~="target-list"]',
-      '[part~="resize-button"]',
-      '[part~="check-button"]',
-    ]) {
-      const box = await tab.locator(control).boundingBox();
-      expect(box!.x).toBeGreaterThanOrEqual(0);
-      expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
-    }
-    if (SCREENSHOTS) {
-      const folder = resolve(SCREENSHOTS);
-      mkdirSync(folder, { recursive: true });
-      await tab.screenshot({ path: join(folder, `console-${viewport.name}.png`), fullPage: true, animations: 'disabled' });
-    }
-    await tab.close();
-  });
+  it.each(VIEWPORTS)(
+    '$name ($width px): nothing scrolls sideways, every control is in view',
+    async (viewport) => {
+      const tab = await open(viewport);
+      await pickServer(tab, 'xen-c1-stopped-drivers');
+      await choice(tab, 's3.large.2').getByRole('radio').check();
+      await tab.getByRole('checkbox', { name: /KVM guest drivers are installed/ }).check();
+      await tab.locator('[part~="resize-button"]:not([disabled])').waitFor();
+      const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBe(0);
+      for (const control of [
+        '[part~="server-list"]',
+        '[part~="target-list"]',
+        '[part~="resize-button"]',
+        '[part~="check-button"]',
+      ]) {
+        const box = await tab.locator(control).boundingBox();
+        expect(box!.x).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+      }
+      if (SCREENSHOTS) {
+        const folder = resolve(SCREENSHOTS);
+        mkdirSync(folder, { recursive: true });
+        await tab.screenshot({ path: join(folder, `console-${viewport.name}.png`), fullPage: true, animations: 'disabled' });
+      }
+      await tab.close();
+    },
+    60_000,
+  );
 });
