@@ -1,5 +1,6 @@
 import type { Finding, Report } from '@ecs-resize/rules';
 import { countOf } from '@ecs-resize/core';
+import { visibleText } from './visible-text.js';
 
 /** Options of {@link renderReport}. */
 export interface RenderReportOptions {
@@ -51,7 +52,7 @@ function findingItem(document: Document, finding: Finding, labels: ReportLabels)
   severity.textContent = `${finding.severity === 'error' ? labels.error : labels.warn}: `;
   const message = document.createElement('span');
   message.className = 'ecs-resize-message';
-  message.textContent = finding.message;
+  message.textContent = visibleText(finding.message);
   item.append(severity, message);
   const href = safeLink(finding.docsUrl);
   if (href !== undefined) {
@@ -70,7 +71,8 @@ function findingItem(document: Document, finding: Finding, labels: ReportLabels)
  * Renders a preflight report into `element`, replacing its content: a summary and one list
  * item per finding (severity, message, docs link). The container has `role="alert"` when the
  * resize is blocked, so screen readers announce it, and `role="status"` otherwise. Messages
- * and ids are inserted as text, never as HTML, so markup in a flavor id cannot inject.
+ * and ids are inserted as text, never as HTML, so markup in a flavor id cannot inject, and
+ * control and bidi characters in a message are written out (`\u{202e}`).
  *
  * @returns The rendered container.
  */
