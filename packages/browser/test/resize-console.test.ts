@@ -312,6 +312,20 @@ describe('<ecs-resize-console> on the seeded servers', () => {
     element.remove();
   });
 
+  it('a check replaced by another, then the element removed: both end quietly, nothing stays busy', async () => {
+    const element = await mount(emulator);
+    const errors: unknown[] = [];
+    element.addEventListener('error', (event) => errors.push((event as unknown as CustomEvent).detail));
+    radio(element, 'server', SERVERS.kvmStopped).click();
+    const second = element.check();
+    element.remove();
+    expect(await second).toBeUndefined();
+    expect(errors).toEqual([]);
+    expect(part(element, 'error').textContent).toBe('');
+    expect(element.hasAttribute('aria-busy')).toBe(false);
+    expect(part(element, 'targets').getAttribute('aria-busy')).toBe('false');
+  });
+
   it('clears the report and the picked flavor when another server is picked', async () => {
     const element = await mount(emulator);
     await pickServer(element, SERVERS.kvmRunning);
