@@ -1,12 +1,14 @@
 /**
  * The CLI speaks its own words: flags, commands and environment variables, never the library's
- * option and function names. Core's errors translated (`cliMessageOf`), the rules' messages
- * translated (`--confirm`), and a sweep of what the CLI prints for a set of command lines.
+ * option and function names. Core's errors translated (`cliMessageOf`), a rule's confirmation
+ * as `--confirm <name>` from its meta, and a sweep of what the CLI prints for a set of command lines.
  */
 import { EcsApiError, EcsInputError, JobTimeoutError } from '@ecs-resize/core';
 import { SERVERS, startEmulator, type Emulator } from '@ecs-resize/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliMessageOf, findingMessageInCliWords } from '../src/output/cli-words.js';
+import { plugin } from '@ecs-resize/rules';
+import { cliMessageOf } from '../src/output/cli-words.js';
+import { cliHintFor } from '../src/output/rule-hints.js';
 import { tokenEnv } from './helpers/cli.js';
 import { runInProcess } from './helpers/run-in-process.js';
 
@@ -63,19 +65,22 @@ describe('cliMessageOf', () => {
   });
 });
 
-describe('findingMessageInCliWords', () => {
+describe("a rule's confirmation, in the CLI's words from its meta (cliHintFor)", () => {
+  const confirmationOf = (ruleId: string) => plugin.rules[ruleId]?.meta.confirmation;
   it.each([
     [
-      'Install them, then confirm with confirmations.xenToKvmDrivers = true.',
-      'Install them, then confirm with --confirm xen-to-kvm-drivers.',
+      { ruleId: 'xen-to-kvm-drivers', messageId: 'driversNotConfirmed' },
+      'add --confirm xen-to-kvm-drivers once this is true: The KVM guest drivers are installed',
     ],
     [
-      'Confirm the driver with confirmations.h1Drivers = true, or look.',
-      'Confirm the driver with --confirm h1-drivers, or look.',
+      { ruleId: 'h1-drivers', messageId: 'unverified' },
+      'add --confirm h1-drivers once this is true: The driver H1 needs is installed',
     ],
-    ['Nothing to change here.', 'Nothing to change here.'],
-  ])('%j', (message, expected) => {
-    expect(findingMessageInCliWords(message)).toBe(expected);
+    [{ ruleId: 'flavor-changes', messageId: 'sameFlavor' }, undefined],
+  ])('%j', (finding, expected) => {
+    const hint = cliHintFor(finding, confirmationOf(finding.ruleId));
+    if (expected === undefined) expect(hint).toBeUndefined();
+    else expect(hint).toContain(expected);
   });
 });
 

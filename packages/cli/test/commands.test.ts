@@ -56,7 +56,9 @@ describe.concurrent('check', () => {
     expect(blocked.report.findings.map((finding) => finding.ruleId)).toEqual(['xen-to-kvm-drivers']);
     expect((await cli([...xenToKvm, '--confirm', 'xen-to-kvm-drivers'], env)).code).toBe(0);
     const toH1 = ['check', SERVERS.xenStopped, 'h1.large.2'];
-    expect((await cli(toH1, env)).stdout).toContain('→ once it is installed, add --confirm h1-drivers');
+    expect((await cli(toH1, env)).stdout).toContain(
+      '→ add --confirm h1-drivers once this is true: The driver H1 needs is installed in the guest',
+    );
     expect((await cli([...toH1, '--confirm', 'xen-to-kvm-drivers,h1-drivers'], env)).code).toBe(0);
   });
 

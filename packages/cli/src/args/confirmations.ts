@@ -17,6 +17,13 @@ export function confirmationHelp(): string {
   return ['', 'What --confirm attests, for the rule that asks:', ...lines].join('\n');
 }
 
+/** The confirmation each of the engine's active rules takes (`meta.confirmation`), by rule id. */
+export function confirmationsByRule(engine: Pick<RuleEngine, 'activeRules'>): ReadonlyMap<string, RuleConfirmation> {
+  const byRule = new Map<string, RuleConfirmation>();
+  for (const { id, confirmation } of engine.activeRules) if (confirmation !== undefined) byRule.set(id, confirmation);
+  return byRule;
+}
+
 /**
  * The confirmations an engine accepts: those its active rules declare (a plugin's too), then
  * the built-in ones it turned off (`--force`), which still parse but change nothing.

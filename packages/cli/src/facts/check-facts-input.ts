@@ -1,5 +1,6 @@
 import type { Confirmations } from '@ecs-resize/core';
 import { InvalidFactsError, type ResizeFacts, type RuleEngine } from '@ecs-resize/rules';
+import { confirmationsByRule } from '../args/confirmations.js';
 import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../errors/UsageError.js';
 import { readJsonInput } from '../input/read-json-input.js';
@@ -63,7 +64,13 @@ export async function checkFactsInput(
   const facts = withConfirmations(value, confirmations) as ResizeFacts;
   try {
     const report = await engine.check(facts);
-    return { serverId: facts.server.id, flavorRef: facts.target.id, facts, report };
+    return {
+      serverId: facts.server.id,
+      flavorRef: facts.target.id,
+      facts,
+      report,
+      confirmationByRule: confirmationsByRule(engine),
+    };
   } catch (error) {
     if (error instanceof InvalidFactsError) throw refusal(error, `${FACTS_FLAG} ${source}`);
     throw error;

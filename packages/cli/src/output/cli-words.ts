@@ -1,6 +1,5 @@
 import { EcsApiError, EcsInputError, JobTimeoutError, messageOf } from '@ecs-resize/core';
 import { JournalError } from '@ecs-resize/fleet/journal';
-import { builtInConfirmations } from '../args/confirmations.js';
 import { resumeCommand } from '../jobs/wait-with-progress.js';
 import { describeLockHolder } from './lock-holder.js';
 import { shellQuote } from './shell-quote.js';
@@ -36,17 +35,6 @@ const CORE_ADVICE: readonly (readonly [string, string])[] = [
   ['listResizeFlavors()', 'ecs-resize flavors <server>'],
   ["resize with mode 'withStopServer'", 'resize with --mode withStopServer'],
 ];
-
-/**
- * A rule's message in the CLI's words: `confirmations.xenToKvmDrivers = true` (the library's
- * option) becomes `--confirm xen-to-kvm-drivers`, for each built-in confirmation.
- */
-export function findingMessageInCliWords(message: string): string {
-  return builtInConfirmations().reduce(
-    (text, { key, name }) => text.replaceAll(`confirmations.${key} = true`, `--confirm ${name}`),
-    message,
-  );
-}
 
 /** How to remove a lock file by hand, when it really is stale. */
 const removeHint = (path: string) => `If no other run uses it, remove it: rm ${shellQuote(path)}`;

@@ -1,9 +1,8 @@
-import type { Finding } from '@ecs-resize/rules';
+import type { Finding, RuleConfirmation } from '@ecs-resize/rules';
 import type { PreflightResult } from '../preflight/run-preflight.js';
 import type { Colors } from './colors.js';
 import { countOf } from '@ecs-resize/core';
 import { formatFlavor } from './format-flavor.js';
-import { findingMessageInCliWords } from './cli-words.js';
 import { cliHintFor } from './rule-hints.js';
 import { sanitizeTerminalText } from './terminal-text.js';
 
@@ -19,13 +18,13 @@ function verdict({ report }: PreflightResult, colors: Colors): string {
 
 /**
  * One finding: severity, rule id, message, and what answers it (`hintFor`: by default the
- * flag of `check`/`resize`).
+ * flag of `check`/`resize`; `confirmation`: the `meta.confirmation` of its rule, if any).
  */
-export function formatFinding(finding: Finding, colors: Colors, hintFor = cliHintFor): string {
+export function formatFinding(finding: Finding, colors: Colors, hintFor = cliHintFor, confirmation?: RuleConfirmation): string {
   const severity = finding.severity === 'error' ? colors.red('error') : colors.yellow('warn ');
-  const hint = hintFor(finding);
+  const hint = hintFor(finding, confirmation);
   return [
-    `  ${severity}  ${colors.bold(sanitizeTerminalText(finding.ruleId))}  ${sanitizeTerminalText(findingMessageInCliWords(finding.message))}`,
+    `  ${severity}  ${colors.bold(sanitizeTerminalText(finding.ruleId))}  ${sanitizeTerminalText(finding.message)}`,
     ...(hint === undefined ? [] : [`         ${colors.cyan(`→ ${hint}`)}`]),
   ].join('\n');
 }
@@ -51,7 +50,9 @@ export function formatPreflight(result: PreflightResult, colors: Colors, hintFor
     `  from ${formatFlavor(server.flavor)}`,
     `  to   ${formatFlavor(target)}`,
     verdict(result, colors),
-    ...result.report.findings.map((finding) => formatFinding(finding, colors, hintFor)),
+    ...result.report.findings.map((finding) =>
+      formatFinding(finding, colors, hintFor, result.confirmationByRule.get(finding.ruleId)),
+    ),
   ].join('\n');
 }
 

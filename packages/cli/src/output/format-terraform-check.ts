@@ -59,7 +59,9 @@ function formatVerdict(entry: ResizeVerdict, colors: Colors): string {
   const mark = entry.verdict === 'ok' ? colors.green('✔ ok     ') : colors.red(colors.bold('✖ blocked'));
   return [
     `${mark} ${head}`,
-    ...entry.result.report.findings.map((finding) => formatFinding(finding, colors, confirmHintFor)),
+    ...entry.result.report.findings.map((finding) =>
+      formatFinding(finding, colors, confirmHintFor, entry.result.confirmationByRule.get(finding.ruleId)),
+    ),
   ].join('\n');
 }
 

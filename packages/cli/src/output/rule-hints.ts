@@ -1,3 +1,5 @@
+import type { RuleConfirmation } from '@ecs-resize/rules';
+
 /** Which finding: its rule, and the message (a plugin's finding may have none). */
 interface FindingKey {
   readonly ruleId: string;
@@ -5,14 +7,13 @@ interface FindingKey {
 }
 
 /**
- * What to do with ecs-resize about a finding: the flag of `check`/`resize`, the field of a
- * fleet file's item, and, where `--confirm` answers it, that flag alone (for the checks whose
- * request comes from a file: `check --terraform`, `check --facts`).
+ * What to do with ecs-resize about a finding: the flag or command of `check`/`resize`, and the
+ * field of a fleet file's item. A rule's own confirmation is not here: its `--confirm` hint is
+ * made from the rule's `meta.confirmation` ({@link confirmationHint}).
  */
 interface Hint {
-  readonly flag: string;
-  readonly fleetFile: string;
-  readonly confirm?: string;
+  readonly flag?: string;
+  readonly fleetFile?: string;
 }
 
 /**
@@ -25,25 +26,20 @@ const HINTS: Readonly<Record<string, Hint>> = {
     fleetFile: 'or set the mode (JSON and CSV) of the item to withStopServer',
   },
   'xen-to-kvm-drivers/driversNotConfirmed': {
-    flag: 'once they are installed, add --confirm xen-to-kvm-drivers',
     fleetFile: 'once they are installed, set confirmations.xenToKvmDrivers (JSON) or confirm xen-to-kvm-drivers (CSV)',
-    confirm: 'once they are installed, add --confirm xen-to-kvm-drivers',
   },
   'xen-to-kvm-drivers/unverified': {
-    flag: 'once they are installed, add --confirm xen-to-kvm-drivers',
     fleetFile: 'once they are installed, set confirmations.xenToKvmDrivers (JSON) or confirm xen-to-kvm-drivers (CSV)',
-    confirm: 'once they are installed, add --confirm xen-to-kvm-drivers',
   },
   'h1-drivers/driversNotConfirmed': {
-    flag: 'once it is installed, add --confirm h1-drivers',
     fleetFile: 'once it is installed, set confirmations.h1Drivers (JSON) or confirm h1-drivers (CSV)',
-    confirm: 'once it is installed, add --confirm h1-drivers',
   },
   'h1-drivers/unverified': {
-    flag: 'once it is installed, add --confirm h1-drivers',
     fleetFile: 'once it is installed, set confirmations.h1Drivers (JSON) or confirm h1-drivers (CSV)',
-    confirm: 'once it is installed, add --confirm h1-drivers',
   },
+  'target-allowed/unknownFlavor': { flag: 'see the flavors it may change to: ecs-resize flavors <server>' },
+  'target-allowed/notAllowed': { flag: 'see the flavors it may change to: ecs-resize flavors <server>' },
+  'target-allowed/unverified': { flag: 'see the flavors it may change to: ecs-resize flavors <server>' },
   'prepaid-auto-pay/needsAutoPay': {
     flag: 'add --auto-pay (or --no-auto-pay to pay the order by hand)',
     fleetFile: "set the item's autoPay (JSON) or auto-pay column (CSV) to true (or false to pay the order by hand)",
@@ -62,9 +58,20 @@ const HINTS: Readonly<Record<string, Hint>> = {
   },
 };
 
-/** The flag that answers a finding, if there is one. */
-export function cliHintFor(finding: FindingKey): string | undefined {
-  return HINTS[`${finding.ruleId}/${finding.messageId}`]?.flag;
+/**
+ * What answers the finding of a rule that takes a confirmation, in the CLI's words: its
+ * `--confirm <name>`, and what the operator attests by it (`meta.confirmation`).
+ */
+export function confirmationHint({ name, label }: RuleConfirmation): string {
+  return `add --confirm ${name} once this is true: ${label}`;
+}
+
+/**
+ * The flag that answers a finding, if there is one: `--confirm` for a rule that takes a
+ * confirmation (`confirmation`, its `meta.confirmation`), else the flag or command of the table.
+ */
+export function cliHintFor(finding: FindingKey, confirmation?: RuleConfirmation): string | undefined {
+  return confirmation === undefined ? HINTS[`${finding.ruleId}/${finding.messageId}`]?.flag : confirmationHint(confirmation);
 }
 
 /** The field of a fleet file's item that answers a finding, if there is one. */
@@ -72,7 +79,10 @@ export function fleetFileHintFor(finding: FindingKey): string | undefined {
   return HINTS[`${finding.ruleId}/${finding.messageId}`]?.fleetFile;
 }
 
-/** The `--confirm` that answers a finding, if one does: the one flag of a request read from a file. */
-export function confirmHintFor(finding: FindingKey): string | undefined {
-  return HINTS[`${finding.ruleId}/${finding.messageId}`]?.confirm;
+/**
+ * The `--confirm` that answers a finding, if one does (`confirmation`, its rule's
+ * `meta.confirmation`): the one flag of a request read from a file.
+ */
+export function confirmHintFor(_finding: FindingKey, confirmation?: RuleConfirmation): string | undefined {
+  return confirmation === undefined ? undefined : confirmationHint(confirmation);
 }

@@ -1,5 +1,6 @@
 import { check, type Confirmations, type EcsConnection } from '@ecs-resize/core';
-import type { Report, ResizeFacts, RuleEngine } from '@ecs-resize/rules';
+import type { Report, ResizeFacts, RuleConfirmation, RuleEngine } from '@ecs-resize/rules';
+import { confirmationsByRule } from '../args/confirmations.js';
 
 /** What a preflight found: the facts the rules saw, and their report. */
 export interface PreflightResult {
@@ -7,6 +8,8 @@ export interface PreflightResult {
   readonly flavorRef: string;
   readonly facts: ResizeFacts;
   readonly report: Report;
+  /** The confirmation each active rule takes, by rule id: what its findings' `--confirm` hint names. */
+  readonly confirmationByRule: ReadonlyMap<string, RuleConfirmation>;
 }
 
 /** What a preflight takes besides the server and flavor. */
@@ -30,5 +33,5 @@ export async function runPreflight(
   options: PreflightOptions,
 ): Promise<PreflightResult> {
   const { facts, report } = await check(ecs, serverId, flavorRef, { ...options, preflight: engine });
-  return { serverId, flavorRef, facts, report };
+  return { serverId, flavorRef, facts, report, confirmationByRule: confirmationsByRule(engine) };
 }
