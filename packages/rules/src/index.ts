@@ -10,6 +10,8 @@ export {
   type RuleEngineOptions,
 } from './engine/create-rule-engine.js';
 export { defineRule } from './define-rule.js';
+// What defineRule takes: reports typed against meta.messages (message ids, and each one's {{placeholders}} as data).
+export type { RuleDefinition } from './typed-reports.js';
 // Makes a defineRule that builds each rule's docs URL from its name (typescript-eslint's RuleCreator).
 export { ruleCreator, type NamedRuleDefinition } from './rule-creator.js';
 // The confirmations of the active rules: what a CLI offers as --confirm and a form as checkboxes.

@@ -1,11 +1,16 @@
+import type { MessageTemplates, NoExtraData, RuleDefinition, TypedRuleReports } from './typed-reports.js';
 import type { Rule, RuleMeta } from './types.js';
 
 /** A rule as a {@link ruleCreator}'s function takes it: named, and documented without a URL. */
-export interface NamedRuleDefinition<TOptions = undefined, TMessageId extends string = string> {
+export interface NamedRuleDefinition<
+  TOptions = undefined,
+  TMessages extends MessageTemplates = MessageTemplates,
+  TReports extends TypedRuleReports<TMessages> = TypedRuleReports<TMessages>,
+> {
   /** The rule's name, e.g. `server-stopped`: its documentation URL is built from it. */
   name: string;
-  meta: Omit<RuleMeta<TOptions, TMessageId>, 'docs'> & { docs: Omit<RuleMeta['docs'], 'url'> };
-  check: Rule<TOptions, TMessageId>['check'];
+  meta: Omit<RuleDefinition<TOptions, TMessages>['meta'], 'docs'> & { docs: Omit<RuleMeta['docs'], 'url'> };
+  check: RuleDefinition<TOptions, TMessages, TReports>['check'];
 }
 
 /**
@@ -13,17 +18,17 @@ export interface NamedRuleDefinition<TOptions = undefined, TMessageId extends st
  * @internal
  */
 /*#__NO_SIDE_EFFECTS__*/
-export function _namedRule<TOptions, TMessageId extends string>(
+export function _namedRule<TOptions, TMessages extends MessageTemplates, TReports extends TypedRuleReports<TMessages>>(
   urlOf: (name: string) => string,
-  { name, meta, check }: NamedRuleDefinition<TOptions, TMessageId>,
-): Rule<TOptions, TMessageId> {
+  { name, meta, check }: NamedRuleDefinition<TOptions, TMessages, TReports>,
+): Rule<TOptions, keyof TMessages & string> {
   return { meta: { ...meta, docs: { ...meta.docs, url: urlOf(name) } }, check };
 }
 
 /**
  * Makes a `defineRule` for a set of rules documented in one place, as typescript-eslint's
  * `RuleCreator` does: each rule gives its `name`, and the creator builds `meta.docs.url` from
- * it, once. `messageId` is typed against `meta.messages`, as with `defineRule`.
+ * it, once. `messageId` and `data` are typed against `meta.messages`, as with `defineRule`.
  *
  * @example
  * const createRule = ruleCreator((name) => `https://example.com/rules/${name}.md`);
@@ -31,7 +36,11 @@ export function _namedRule<TOptions, TMessageId extends string>(
  */
 /*#__NO_SIDE_EFFECTS__*/
 export function ruleCreator(urlOf: (name: string) => string) {
-  return <TOptions = undefined, TMessageId extends string = string>(
-    definition: NamedRuleDefinition<TOptions, TMessageId>,
-  ): Rule<TOptions, TMessageId> => _namedRule(urlOf, definition);
+  return <
+    TOptions = undefined,
+    const TMessages extends MessageTemplates = MessageTemplates,
+    TReports extends TypedRuleReports<TMessages> = TypedRuleReports<TMessages>,
+  >(
+    definition: NamedRuleDefinition<TOptions, TMessages, TReports> & NoExtraData<TReports, TMessages>,
+  ): Rule<TOptions, keyof TMessages & string> => _namedRule(urlOf, definition);
 }

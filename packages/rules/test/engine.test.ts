@@ -238,7 +238,7 @@ describe('createRuleEngine: third-party rules and plugins', () => {
 
   it('a rule that reports an undeclared message id, or no array, becomes a ruleFailed finding', async () => {
     // Message ids typed as string: a typed rule could not report the undeclared id at all.
-    const sloppy = defineRule<undefined, string>({
+    const sloppy = defineRule<undefined>({
       meta: {
         type: 'problem',
         docs: { description: 'x', url: 'https://example.com/x', recommended: false },

@@ -1,4 +1,5 @@
 import { _namedRule, type NamedRuleDefinition } from '../rule-creator.js';
+import type { MessageTemplates, NoExtraData, TypedRuleReports } from '../typed-reports.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -13,8 +14,12 @@ const DOCS_BASE_URL = 'https://github.com/ecs-resize/ecs-resize/blob/main/packag
  * know a call has no side effects and drop the rules a bundle does not use.
  */
 /*#__NO_SIDE_EFFECTS__*/
-export function createBuiltInRule<TOptions = undefined, TMessageId extends string = string>(
-  definition: NamedRuleDefinition<TOptions, TMessageId>,
-): Rule<TOptions, TMessageId> {
+export function createBuiltInRule<
+  TOptions = undefined,
+  const TMessages extends MessageTemplates = MessageTemplates,
+  TReports extends TypedRuleReports<TMessages> = TypedRuleReports<TMessages>,
+>(
+  definition: NamedRuleDefinition<TOptions, TMessages, TReports> & NoExtraData<TReports, TMessages>,
+): Rule<TOptions, keyof TMessages & string> {
   return _namedRule((name) => `${DOCS_BASE_URL}${name}.md`, definition);
 }

@@ -23,9 +23,8 @@ export const dedicatedHost = createBuiltInRule({
   },
   check({ server, target, dedicatedHostId }) {
     if (dedicatedHostId !== undefined || server.dedicatedHostId === null) return [];
-    const data = { serverId: server.id, to: target.id };
     return server.dedicatedHostId === undefined
-      ? [{ messageId: 'unverified', data, unverified: true }]
-      : [{ messageId: 'hostNotNamed', data: { ...data, hostId: server.dedicatedHostId } }];
+      ? [{ messageId: 'unverified', data: { serverId: server.id }, unverified: true }]
+      : [{ messageId: 'hostNotNamed', data: { serverId: server.id, to: target.id, hostId: server.dedicatedHostId } }];
   },
 });

@@ -20,11 +20,11 @@ export const noKvmToXen = createBuiltInRule({
   check(facts) {
     const verdict = isKvmToXen(facts);
     if (verdict === false) return [];
-    const data = { serverId: facts.server.id, from: facts.server.flavor.id, to: facts.target.id };
-    if (verdict) return [{ messageId: 'kvmToXen', data }];
+    const flavors = { from: facts.server.flavor.id, to: facts.target.id };
+    if (verdict) return [{ messageId: 'kvmToXen', data: { ...flavors, serverId: facts.server.id } }];
     const unknown = [facts.server.flavor, facts.target]
       .filter((flavor) => flavor.virtualization === undefined)
       .map((flavor) => flavor.id);
-    return [{ messageId: 'unverified', data: { ...data, unknown: unknown.join(' and ') }, unverified: true }];
+    return [{ messageId: 'unverified', data: { ...flavors, unknown: unknown.join(' and ') }, unverified: true }];
   },
 });

@@ -12,7 +12,7 @@ export interface ResizableSourceOptions {
  * Some flavors cannot be resized at all: those with local disks (disk-intensive D,
  * ultra-high I/O I) and the generations the docs list (H2, Hl1, P1, P2; `Ecs.0806`).
  */
-export const resizableSource = createBuiltInRule<ResizableSourceOptions, 'generationNotResizable' | 'localDisks' | 'unverified'>({
+export const resizableSource = createBuiltInRule({
   name: 'resizable-source',
   meta: {
     type: 'problem',

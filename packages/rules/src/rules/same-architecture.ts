@@ -30,11 +30,11 @@ export const sameArchitecture = createBuiltInRule({
     const fromArchitecture = architectureOf(server.flavor);
     const toArchitecture = architectureOf(target);
     if (fromArchitecture !== undefined && fromArchitecture === toArchitecture) return [];
-    const data = { serverId: server.id, from: server.flavor.id, to: target.id };
+    const flavors = { from: server.flavor.id, to: target.id };
     if (fromArchitecture === undefined || toArchitecture === undefined) {
       const unknown = [server.flavor, target].filter((flavor) => architectureOf(flavor) === undefined).map((flavor) => flavor.id);
-      return [{ messageId: 'unverified', data: { ...data, unknown: unknown.join(' and ') }, unverified: true }];
+      return [{ messageId: 'unverified', data: { ...flavors, unknown: unknown.join(' and ') }, unverified: true }];
     }
-    return [{ messageId: 'otherArchitecture', data: { ...data, fromArchitecture, toArchitecture } }];
+    return [{ messageId: 'otherArchitecture', data: { ...flavors, serverId: server.id, fromArchitecture, toArchitecture } }];
   },
 });

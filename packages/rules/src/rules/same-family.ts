@@ -13,7 +13,7 @@ export interface SameFamilyOptions {
  * GPU, FPGA and large-memory flavors change only within their own family (`Ecs.0805`): when
  * either side is of a locked performance type, both must have the same generation.
  */
-export const sameFamily = createBuiltInRule<SameFamilyOptions, 'otherFamily' | 'unverified'>({
+export const sameFamily = createBuiltInRule({
   name: 'same-family',
   meta: {
     type: 'problem',

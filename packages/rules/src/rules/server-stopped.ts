@@ -32,9 +32,13 @@ export const serverStopped = createBuiltInRule({
     const running = status === 'ACTIVE' && (vmState === undefined || vmState === 'active');
     const resizable = stopped || (running && mode === 'withStopServer');
     if (resizable && !busy && taskState !== undefined) return [];
-    const data = { serverId: server.id, status, vmState: vmState ?? 'unknown', taskState: taskState ?? 'none' };
-    if (busy && (stopped || running)) return [{ messageId: 'busy', data }];
+    const data = { serverId: server.id, status };
+    if (busy && (stopped || running)) return [{ messageId: 'busy', data: { ...data, taskState } }];
     if (resizable) return [{ messageId: 'unverified', data, unverified: true }];
-    return [{ messageId: running ? 'notStopped' : 'transitional', data }];
+    return [
+      running
+        ? { messageId: 'notStopped', data }
+        : { messageId: 'transitional', data: { ...data, vmState: vmState ?? 'unknown' } },
+    ];
   },
 });

@@ -30,13 +30,11 @@ export const xenVbdLimit = createBuiltInRule({
     if (verdict === false) return [];
     const count = vbdDiskCount(facts);
     if (count <= MAX_VBD_DISKS_FOR_KVM) return [];
-    const data = {
-      serverId: facts.server.id,
-      from: facts.server.flavor.id,
-      to: facts.target.id,
-      count,
-      excess: count - MAX_VBD_DISKS_FOR_KVM,
-    };
-    return [verdict ? { messageId: 'tooManyVbdDisks', data } : { messageId: 'unverified', data, unverified: true }];
+    const data = { serverId: facts.server.id, to: facts.target.id, count, excess: count - MAX_VBD_DISKS_FOR_KVM };
+    return [
+      verdict
+        ? { messageId: 'tooManyVbdDisks', data }
+        : { messageId: 'unverified', data: { ...data, from: facts.server.flavor.id }, unverified: true },
+    ];
   },
 });
