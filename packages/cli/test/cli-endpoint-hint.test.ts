@@ -9,6 +9,7 @@ import { EcsApiError } from '@ecs-resize/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listenOnLoopback, type LoopbackServer } from '../../core/test/loopback-server.js';
 import { cliMessageOf } from '../src/output/cli-words.js';
+import { LIBRARY_WORDS } from './helpers/library-words.js';
 import { runInProcess } from './helpers/run-in-process.js';
 
 /** The CLI's "is the endpoint right?". */
@@ -51,6 +52,7 @@ describe.each(COMMANDS)('ecs-resize %s …', (...args) => {
     expect(stdout).toBe('');
     expect(stderr).toContain(ENDPOINT_HINT);
     expect(stderr).not.toContain('endpoint option');
+    expect(stderr).not.toMatch(LIBRARY_WORDS);
   });
 });
 
@@ -79,5 +81,6 @@ describe("core's advice in the CLI's words", () => {
     const message = cliMessageOf(error);
     expect(message).toContain(says);
     expect(message).not.toContain(never);
+    expect(message).not.toMatch(LIBRARY_WORDS);
   });
 });

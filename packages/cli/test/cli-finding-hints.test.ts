@@ -2,8 +2,8 @@
  * What the CLI adds under a finding, in its own words: a rule that takes a confirmation gets
  * `→ add --confirm <name> once this is true: <label>`, made from the rule's
  * `meta.confirmation` (a plugin's rule too), never from its message's text; a target flavor
- * that does not exist is one finding, pointing at `ecs-resize flavors`. In process, over the
- * emulator.
+ * that does not exist is one finding, pointing at `ecs-resize flavors`; no report of a seeded
+ * server says a library name. In process, over the emulator.
  */
 import { SERVERS, startEmulator, type Emulator } from '@ecs-resize/emulator';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenEnv } from './helpers/cli.js';
+import { LIBRARY_WORDS } from './helpers/library-words.js';
 import { runInProcess } from './helpers/run-in-process.js';
 
 /** A plugin rule that asks the operator to attest a backup; its message says nothing of how. */
@@ -74,7 +75,7 @@ describe("a confirmation's hint comes from its rule's meta", () => {
     );
     expect(blocked.code).toBe(1);
     expect(blocked.stdout).toContain(hint);
-    expect(blocked.stdout).not.toContain('confirmations.');
+    expect(blocked.stdout).not.toMatch(LIBRARY_WORDS);
     const name = /--confirm (\S+)/.exec(hint)![1]!;
     const confirmed = await runInProcess(
       [...args.map((arg) => (arg === '<plugin>' ? pluginConfig : arg)), '--confirm', name],
@@ -103,6 +104,7 @@ describe('a target flavor that does not exist is one finding', () => {
     ]);
     expect(stdout).toContain('→ see the flavors it may change to: ecs-resize flavors <server>');
     expect(stdout).toContain('✖ blocked: 1 error, 0 warnings');
+    expect(stdout).not.toMatch(LIBRARY_WORDS);
   });
 
   it('--json: one finding, unknownFlavor, and the facts say the flavor does not exist', async () => {
@@ -125,5 +127,16 @@ describe('a target flavor that does not exist is one finding', () => {
     expect(findingLines(stdout)).toHaveLength(1);
     expect(stdout).toContain('Nothing was sent.');
     expect(emulator.state.countRequests('resize')).toBe(before);
+  });
+});
+
+describe("every seeded server's report is in the CLI's words", () => {
+  it.each(Object.entries(SERVERS))('%s, to a KVM, an H1, a Xen and an unknown flavor', async (_name, server) => {
+    for (const flavor of ['s3.large.2', 'h1.large.2', 's1.large', 'nosuch.flavor']) {
+      const { code, stdout, stderr } = await runInProcess(['check', server, flavor], env);
+      expect([0, 1]).toContain(code);
+      expect(stdout).not.toMatch(LIBRARY_WORDS);
+      expect(stderr).not.toMatch(LIBRARY_WORDS);
+    }
   });
 });

@@ -10,10 +10,8 @@ import { plugin } from '@ecs-resize/rules';
 import { cliMessageOf } from '../src/output/cli-words.js';
 import { cliHintFor } from '../src/output/rule-hints.js';
 import { tokenEnv } from './helpers/cli.js';
+import { LIBRARY_WORDS } from './helpers/library-words.js';
 import { runInProcess } from './helpers/run-in-process.js';
-
-/** What the library calls things, which the CLI's output must never say. */
-const LIBRARY_WORDS = /waitForJob|collectFacts|checkTargets|planFleet|projectId|confirmations\.|\b[a-z]+[A-Z]\w*\(\)/;
 
 let emulator: Emulator;
 let env: Record<string, string>;
