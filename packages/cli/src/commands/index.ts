@@ -1,6 +1,7 @@
 import { checkCommand } from './check.js';
 import type { Command } from './command.js';
 import { configCommand } from './config.js';
+import { emulatorCommand } from './emulator.js';
 import { flavorsCommand } from './flavors.js';
 import { fleetApplyCommand } from './fleet-apply.js';
 import { fleetPlanCommand } from './fleet-plan.js';
@@ -18,4 +19,5 @@ export const COMMANDS: readonly Command[] = [
   fleetPlanCommand,
   fleetApplyCommand,
   configCommand,
+  emulatorCommand,
 ];
