@@ -11,11 +11,13 @@ export const PREFLIGHT_OPTIONS = {
   mode: {
     type: 'string',
     value: WITH_STOP_SERVER,
+    values: [WITH_STOP_SERVER],
     description: 'let the cloud stop a running server, resize it and start it again',
   },
   confirm: {
     type: 'string',
     value: '<list>',
+    values: builtInConfirmations().map(({ name }) => name),
     description: `attest what the API cannot see, comma-separated: ${builtInConfirmations()
       .map(({ name }) => name)
       .join(', ')} (see above), or a plugin rule's`,

@@ -42,6 +42,11 @@ export interface Command {
    * them, the command takes no argument (`check --terraform <plan.json>`).
    */
   readonly argsReplacedBy?: Readonly<Record<string, string>>;
+  /**
+   * The values the first argument takes, when they are a known few (the shells of
+   * `completion`): shell completion offers them. A first argument named `file` completes as a path.
+   */
+  readonly choices?: readonly string[];
   /** Its own flags (the global ones come on top). */
   readonly options: OptionSpecs;
   /** What it does, in a few lines, for its help. */

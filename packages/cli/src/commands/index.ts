@@ -1,5 +1,6 @@
 import { checkCommand } from './check.js';
 import type { Command } from './command.js';
+import { createCompletionCommand } from './completion.js';
 import { configCommand } from './config.js';
 import { emulatorCommand } from './emulator.js';
 import { flavorsCommand } from './flavors.js';
@@ -20,4 +21,5 @@ export const COMMANDS: readonly Command[] = [
   fleetApplyCommand,
   configCommand,
   emulatorCommand,
+  createCompletionCommand(() => COMMANDS),
 ];
