@@ -99,6 +99,7 @@ describe('a target flavor that does not exist is one finding', () => {
   ])('%s: check says so once, and points at ecs-resize flavors', async (_name, server) => {
     const { code, stdout } = await runInProcess(['check', server, 'nosuch.flavor'], env);
     expect(code).toBe(1);
+    expect(stdout).toContain('\n  to   nosuch.flavor (no such flavor)\n');
     expect(findingLines(stdout)).toEqual([
       expect.stringMatching(/^ {2}error {2}target-allowed {2}Flavor nosuch\.flavor does not exist/),
     ]);

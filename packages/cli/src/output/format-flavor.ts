@@ -14,8 +14,12 @@ export function formatVirtualization(virtualization: FlavorFacts['virtualization
   return virtualization === undefined ? '?' : VIRTUALIZATION_NAMES[virtualization];
 }
 
-/** A flavor in one phrase: `s3.large.2 (KVM, 2 vCPUs, 4 GiB)`; unknown parts are `?`. */
+/**
+ * A flavor in one phrase: `s3.large.2 (KVM, 2 vCPUs, 4 GiB)`; unknown parts are `?`; a flavor
+ * the facts say does not exist is `nosuch.flavor (no such flavor)`.
+ */
 export function formatFlavor(flavor: FlavorFacts): string {
+  if (flavor.exists === false) return `${sanitizeTerminalText(flavor.id)} (no such flavor)`;
   const vcpus = flavor.vcpus === undefined ? '? vCPUs' : `${flavor.vcpus} vCPU${flavor.vcpus === 1 ? '' : 's'}`;
   return `${sanitizeTerminalText(flavor.id)} (${formatVirtualization(flavor.virtualization)}, ${vcpus}, ${formatRam(flavor.ramMiB)})`;
 }
