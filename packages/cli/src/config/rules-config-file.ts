@@ -1,12 +1,16 @@
 import type { Plugin, RuleEntry } from '@ecs-resize/rules';
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors/UsageError.js';
+import { checkBoundedFile, readBoundedText, type BoundedInput } from '../input/read-bounded-input.js';
 import { messageOf } from '@ecs-resize/core';
 
 /** The file names looked for in the current directory, when `--config` is not given. */
 const CONFIG_FILE_NAMES = ['ecs-resize.config.mjs', 'ecs-resize.config.json'] as const;
+
+/** The largest config file read: a config of every rule, with options, is a few KiB. */
+export const MAX_CONFIG_BYTES = 2 ** 20;
 
 /** A rules config as read from a file: severities (and options) by rule id, and plugins. */
 export interface RulesConfigFile {
@@ -35,14 +39,22 @@ function findConfigFile(explicit: string | undefined, cwd: string): string | und
   return found[0];
 }
 
-/** The file's content: a `.json` file parsed, a `.mjs`/`.js` module's default export. */
+/**
+ * The file's content: a `.json` file parsed, a `.mjs`/`.js` module's default export. Either is
+ * at most {@link MAX_CONFIG_BYTES}, a regular file for a module (its loader reads it whole).
+ */
 async function readConfigValue(path: string): Promise<unknown> {
   const extension = extname(path);
+  const input: BoundedInput = { source: path, what: 'the config file', maxBytes: MAX_CONFIG_BYTES };
+  const io = { cwd: dirname(path) };
   try {
-    if (extension === '.json') return JSON.parse(readFileSync(path, 'utf8'));
-    if (extension === '.mjs' || extension === '.js')
+    if (extension === '.json') return JSON.parse(await readBoundedText(input, io));
+    if (extension === '.mjs' || extension === '.js') {
+      await checkBoundedFile(input, io);
       return ((await import(pathToFileURL(path).href)) as { default?: unknown }).default;
+    }
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`Cannot read the config file ${path}: ${messageOf(error)}`, {
       cause: error,
     });
