@@ -139,7 +139,7 @@ describe.concurrent('fleet plan', () => {
     );
     const missing = await cli(['fleet', 'plan', join(directory, 'missing.json')], tokenEnv(emulator));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/Cannot read the fleet file .*missing\.json/);
+    expect(missing.stderr).toMatch(/missing\.json: cannot read the fleet file: ENOENT/);
   });
 });
 

@@ -4,6 +4,8 @@ import { openJournal } from '@ecs-resize/fleet/journal';
 import { resolve } from 'node:path';
 import { WAIT_OPTIONS, waitSettingsFrom } from '../args/wait-options.js';
 import { InterruptedError } from '../errors/InterruptedError.js';
+import { UsageError } from '../errors/UsageError.js';
+import { STDIN_SOURCE } from '../input/read-bounded-input.js';
 import { ExitCode } from '../exit-codes.js';
 import { FLEET_OPTIONS, fleetInputOf } from '../fleet/fleet-input.js';
 import { planExitCode } from '../fleet/plan-exit-code.js';
@@ -47,8 +49,9 @@ export const fleetApplyCommand: Command = {
     'A re-run reads the journal: a server it was sent to is never sent another resize. It skips',
     'what succeeded, waits again for submitted jobs, reports failed jobs, and never re-sends an',
     'item left `sending` (uncertain: check those by hand). A fleet file naming a server twice is',
-    'refused. One run at a time: the journal is locked (<journal>.lock, with the pid and host);',
-    'a lock left by a process that no longer runs on this host is taken over.',
+    'refused. <file> - reads the standard input, and then needs --journal. One run at a time:',
+    'the journal is locked (<journal>.lock, with the pid and host); a lock left by a process',
+    'that no longer runs on this host is taken over.',
     'Exit code 0 when all went through, 1 when an item is blocked, 2 for an invalid item, 3 for',
     'errors or uncertain items, 4 when a job failed, 130 on Ctrl-C (re-run to resume).',
   ].join('\n'),
@@ -58,11 +61,14 @@ export const fleetApplyCommand: Command = {
   ],
   async run(context) {
     const { options, terminal, signal, client, engine, io } = context;
+    const journalOption = options.string('journal');
+    if (context.args[0] === STDIN_SOURCE && journalOption === undefined)
+      throw new UsageError('fleet apply - (stdin): give --journal <file>; it is what a re-run resumes from. Nothing was read.');
     const { path, items, concurrency } = await fleetInputOf(context);
     const waitOptions = waitSettingsFrom(options);
     const ecs = client();
     const rules = await engine();
-    const journal = openJournal(resolve(io.cwd, options.string('journal') ?? `${path}.results.jsonl`), secretsIn(io.env));
+    const journal = openJournal(resolve(io.cwd, journalOption ?? `${path}.results.jsonl`), secretsIn(io.env));
     try {
       if (journal.takenOverFrom) {
         terminal.printError(
@@ -93,9 +99,11 @@ export const fleetApplyCommand: Command = {
       return exitCodeOfApply(result, fresh);
     } catch (error) {
       if (!(error instanceof InterruptedError)) throw error;
+      // The same journal, or the re-run would not know what was sent, and send it again.
+      const resumeJournal = journalOption === undefined ? '' : ` --journal ${shellQuote(journal.path)}`;
       throw new InterruptedError(
         error.signal,
-        `Stopped (${error.signal}). What was sent is in ${journal.path}; submitted jobs go on in the cloud. Resume with: ecs-resize fleet apply ${shellQuote(path)}`,
+        `Stopped (${error.signal}). What was sent is in ${journal.path}; submitted jobs go on in the cloud. Resume with: ecs-resize fleet apply ${shellQuote(path)}${resumeJournal}`,
         { cause: error },
       );
     } finally {

@@ -1,5 +1,6 @@
 import type { FleetItem } from '@ecs-resize/fleet';
 import { resolve } from 'node:path';
+import { STDIN_SOURCE } from '../input/read-bounded-input.js';
 import type { OptionSpecs } from '../args/option-spec.js';
 import type { CommandContext } from '../commands/command.js';
 import { confirmationsOf } from '../args/confirmations.js';
@@ -19,7 +20,7 @@ export const FLEET_OPTIONS = {
 
 /** What a fleet command works on. */
 export interface FleetInput {
-  /** The fleet file, absolute. */
+  /** The fleet file, absolute, or `-` for the standard input. */
   readonly path: string;
   /** Its items, in order. */
   readonly items: FleetItem[];
@@ -28,12 +29,13 @@ export interface FleetInput {
 }
 
 /**
- * The fleet file of the command line (relative to the current directory), its items and
- * `--concurrency`. Its `confirm` names are those the rules of the engine declare.
+ * The fleet file of the command line (relative to the current directory, or `-` for the
+ * standard input), its items and `--concurrency`. Its `confirm` names are those the rules of
+ * the engine declare.
  * @throws {UsageError} When the file or the flag is bad.
  */
 export async function fleetInputOf({ args: [file = ''], options, io, engine }: CommandContext): Promise<FleetInput> {
   const concurrency = options.integer('concurrency', 1, MAX_CONCURRENCY);
-  const path = resolve(io.cwd, file);
-  return { path, items: readFleetFile(path, confirmationsOf(await engine())), concurrency };
+  const path = file === STDIN_SOURCE ? file : resolve(io.cwd, file);
+  return { path, items: await readFleetFile(path, confirmationsOf(await engine()), io), concurrency };
 }

@@ -1,11 +1,23 @@
 import { findDuplicateServers, type FleetItem } from '@ecs-resize/fleet';
 import type { RuleConfirmation } from '@ecs-resize/rules';
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { confirmationsFrom } from '../args/confirmations.js';
 import { parseMode } from '../args/mode.js';
+import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../errors/UsageError.js';
+import { nameOfInput, readBoundedText, STDIN_SOURCE, type BoundedInput } from '../input/read-bounded-input.js';
+import { parseJsonText } from '../input/read-json-input.js';
 import { countOf } from '@ecs-resize/core';
+
+/**
+ * The largest fleet file read. A fleet of 20,000 servers with every column is 2.6 MiB as CSV
+ * and 5.6 MiB as indented JSON (bounded-files.test.ts measures them): room to spare, and
+ * still far from what would strain memory.
+ */
+export const MAX_FLEET_BYTES = 16 * 2 ** 20;
+
+/** The most items a fleet file holds: five times a 20,000-server fleet. */
+export const MAX_FLEET_ITEMS = 100_000;
 
 /** The CSV columns: `serverId` and `flavorRef` required, the others optional. */
 const CSV_COLUMNS = ['serverId', 'flavorRef', 'confirm', 'mode', 'auto-pay', 'dedicated-host'] as const;
@@ -36,8 +48,13 @@ function parseAutoPay(text: string, where: string): boolean | undefined {
  * are not quoted beyond a pair of double quotes.
  */
 function parseCsv(text: string, path: string, offered: readonly RuleConfirmation[]): FleetItem[] {
-  const lines = text.split(/\r?\n/).map((line, index) => ({ number: index + 1, cells: line.split(',').map(field) }));
-  const rows = lines.filter(({ cells }) => cells.some(Boolean));
+  const rows: { number: number; cells: string[] }[] = [];
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
+    const cells = line.split(',').map(field);
+    if (!cells.some(Boolean)) continue;
+    // The header and at most MAX_FLEET_ITEMS records: refused as soon as one more is found.
+    refuseTooMany(rows.push({ number: index + 1, cells }) - 1, path);
+  }
   const [header, ...records] = rows;
   const columns = header?.cells ?? [];
   const unknown = columns.filter((column) => !(CSV_COLUMNS as readonly string[]).includes(column));
@@ -71,16 +88,21 @@ function parseCsv(text: string, path: string, offered: readonly RuleConfirmation
  * `{ serverId, flavorRef, confirmations?, mode?, autoPay?, dedicatedHostId? }` (checked by the
  * planner, item by item: a bad field is an invalid item naming it).
  */
-function parseJson(text: string, path: string): FleetItem[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
-  }
+function parseJson(text: string, input: BoundedInput): FleetItem[] {
+  const path = nameOfInput(input);
+  const value = parseJsonText(text, input);
   if (!Array.isArray(value))
     throw new UsageError(`${path}: must hold an array of { serverId, flavorRef, confirmations? } items.`);
+  refuseTooMany(value.length, path);
   return value as FleetItem[];
+}
+
+/** Refuses a fleet of more than {@link MAX_FLEET_ITEMS} items. */
+function refuseTooMany(count: number, path: string): void {
+  if (count > MAX_FLEET_ITEMS)
+    throw new UsageError(
+      `${path} holds more than ${MAX_FLEET_ITEMS.toLocaleString('en')} items: split it into several files. Nothing was sent.`,
+    );
 }
 
 /** The most duplicated servers a refusal lists; the rest are counted. */
@@ -103,22 +125,41 @@ function refuseDuplicates(items: readonly unknown[], path: string): void {
   );
 }
 
+/** A fleet file's format: its extension, or for the standard input its first character. */
+type FleetFormat = '.json' | '.csv';
+
 /**
- * Reads a fleet file: `.json` (an array of items) or `.csv` (a header, then one item per line);
- * a CSV's `confirm` names are those of `offered` (the rules' confirmations).
- * @throws {UsageError} When the file is missing, of another kind, not shaped like a fleet, or
- * names a server more than once.
+ * The format of a fleet file, from its extension, before it is read.
+ * @throws {UsageError} When it is neither `.json` nor `.csv`.
  */
-export function readFleetFile(path: string, offered: readonly RuleConfirmation[]): FleetItem[] {
-  const kind = extname(path).toLowerCase();
-  if (kind !== '.json' && kind !== '.csv') throw new UsageError(`${path}: a fleet file is .json or .csv.`);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read the fleet file ${path}: ${(error as Error).message}`, { cause: error });
-  }
-  const items = kind === '.json' ? parseJson(text, path) : parseCsv(text, path, offered);
+function formatOfPath(path: string): FleetFormat {
+  const extension = extname(path).toLowerCase();
+  if (extension !== '.json' && extension !== '.csv') throw new UsageError(`${path}: a fleet file is .json or .csv.`);
+  return extension;
+}
+
+/** The format of a fleet on the standard input: JSON when it starts with `[`, else CSV. */
+const formatOfText = (text: string): FleetFormat => (text.trimStart().startsWith('[') ? '.json' : '.csv');
+
+/**
+ * Reads a fleet file, or the standard input for `-`, at most {@link MAX_FLEET_BYTES} and
+ * {@link MAX_FLEET_ITEMS} items: `.json` (an array of items) or `.csv` (a header, then one item
+ * per line); on the standard input, JSON when it starts with `[`, else CSV. A CSV's `confirm`
+ * names are those of `offered` (the rules' confirmations).
+ * @param source The path (absolute, or relative to `io.cwd`), or `-`.
+ * @throws {UsageError} When the file is missing, of another kind, too large, not UTF-8, not
+ * shaped like a fleet, or names a server more than once. Nothing is sent.
+ */
+export async function readFleetFile(
+  source: string,
+  offered: readonly RuleConfirmation[],
+  io: Pick<CliIo, 'stdin' | 'cwd'>,
+): Promise<FleetItem[]> {
+  const format = source === STDIN_SOURCE ? undefined : formatOfPath(source);
+  const input: BoundedInput = { source, what: 'the fleet file', maxBytes: MAX_FLEET_BYTES };
+  const text = await readBoundedText(input, io);
+  const path = nameOfInput(input);
+  const items = (format ?? formatOfText(text)) === '.json' ? parseJson(text, input) : parseCsv(text, path, offered);
   refuseDuplicates(items, path);
   return items;
 }
