@@ -52,22 +52,20 @@ type ExtraDataKeys<TReport, TMessages extends MessageTemplates> = TReport extend
       : never
   : never;
 
+/** The reports a `check` returns or resolves to, as one union. */
+type ReportIn<TReports> = Awaited<TReports> extends readonly (infer Report)[] ? Report : never;
+
 /**
  * `unknown` when no report of `check` passes data its message has no placeholder for; else a
  * property the rule does not have, so that it does not compile, and the error names the keys.
- * (An object literal's extra keys would pass the report type alone when `data` is built
- * beforehand, or returned from an async `check`.)
+ * (The report type alone lets extra keys through: a `check`'s return is inferred, then
+ * compared, and a returned object is not checked for excess keys.)
  */
-export type NoExtraData<TReports, TMessages extends MessageTemplates> = [
-  ExtraDataKeys<Awaited<TReports> extends readonly (infer Report)[] ? Report : never, TMessages>,
-] extends [never]
+export type NoExtraData<TReports, TMessages extends MessageTemplates> = [ExtraDataKeys<ReportIn<TReports>, TMessages>] extends [
+  never,
+]
   ? unknown
-  : {
-      'data has keys that its message has no placeholder for': ExtraDataKeys<
-        Awaited<TReports> extends readonly (infer Report)[] ? Report : never,
-        TMessages
-      >;
-    };
+  : { 'data has keys that its message has no placeholder for': ExtraDataKeys<ReportIn<TReports>, TMessages> };
 
 /**
  * A rule as `defineRule` takes it: its message ids, and each report's `data`, typed against
