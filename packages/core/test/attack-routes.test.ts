@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { API_ROUTES, apiCall, type RouteName } from '../src/http/routes.js';
 import { createEcsClient, EcsInputError, type EcsClient, type Preflight } from '../src/index.js';
 import { createProxyHandler, toNodeListener } from '../src/proxy/index.js';
-import { FAST_WAIT, rejectionOf, useEmulator } from './helpers.js';
+import { FAST_JOB_MS, FAST_WAIT, rejectionOf, useEmulator } from './helpers.js';
 import { listenOnLoopback, type LoopbackServer } from './loopback-server.js';
 
 const PROJECT = DEFAULT_PROJECT_ID;
@@ -12,7 +12,7 @@ const SERVER = SERVERS.kvmStopped;
 /** A preflight that passes everything: these tests are about the wire, not the rules. */
 const PASS: Preflight = { check: () => ({ ok: true, findings: [] }) };
 
-const emulator = useEmulator();
+const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
 
 /** What the proxy was asked, and what it answered itself (a `PROXY.*` code) or passed on. */
 interface Seen {

@@ -1,7 +1,7 @@
 import { DEFAULT_CREDENTIALS, DEFAULT_PROJECT_ID, DEFAULT_TOKEN, SERVERS } from '@ecs-resize/emulator';
 import { describe, expect, it } from 'vitest';
 import { EcsApiError } from '../src/index.js';
-import { FAST_WAIT, clientOf, rejectionOf, useEmulator } from './helpers.js';
+import { FAST_JOB_MS, FAST_WAIT, clientOf, rejectionOf, useEmulator } from './helpers.js';
 
 /** A fetch that records the headers of each request on its way out. */
 function recordingFetch() {
@@ -15,7 +15,7 @@ function recordingFetch() {
 }
 
 describe('AK/SK signing, verified by the emulator', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
 
   it('a signed client reads, resizes and waits', async () => {
     const client = clientOf(emulator(), { auth: DEFAULT_CREDENTIALS });
@@ -61,7 +61,7 @@ describe('AK/SK signing, verified by the emulator', () => {
 });
 
 describe('no auth: a proxy in front authenticates', () => {
-  const emulator = useEmulator({ auth: false });
+  const emulator = useEmulator({ auth: false, jobDurationMs: FAST_JOB_MS });
 
   it('sends no credentials and works when the server does not ask for them', async () => {
     const recorder = recordingFetch();

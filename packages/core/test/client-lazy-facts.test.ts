@@ -2,7 +2,7 @@ import { SERVERS } from '@ecs-resize/emulator';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { EcsClient, Preflight } from '../src/index.js';
-import { clientOf, useEmulator } from './helpers.js';
+import { FAST_JOB_MS, clientOf, useEmulator } from './helpers.js';
 import { bundlePage } from './page-bundle.js';
 
 /** The ES modules the package ships (built by `pnpm run build`, which `pnpm test` runs first). */
@@ -24,7 +24,7 @@ describe('createEcsClient loads the facts when first asked for them', () => {
     }
   });
 
-  const emulator = useEmulator();
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
   const preflight: Preflight = { check: () => ({ ok: true, findings: [] }) };
 
   it.each<[string, (client: EcsClient) => Promise<unknown>, (result: unknown) => void]>([

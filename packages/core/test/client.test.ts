@@ -1,9 +1,9 @@
 import { SERVERS } from '@ecs-resize/emulator';
 import { describe, expect, it } from 'vitest';
-import { FAST_WAIT, clientOf, recordingClientOf, useEmulator } from './helpers.js';
+import { FAST_JOB_MS, FAST_WAIT, clientOf, recordingClientOf, useEmulator } from './helpers.js';
 
 describe('client happy paths against the emulator', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
 
   it('getServer returns the server in the API shape', async () => {
     const server = await clientOf(emulator()).getServer(SERVERS.kvmStopped);
@@ -105,7 +105,7 @@ describe('client happy paths against the emulator', () => {
 });
 
 describe('resize request bodies', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
 
   /** A client whose fetch records each request's method, path and body on its way out. */
   const recordingClient = () => recordingClientOf(emulator());

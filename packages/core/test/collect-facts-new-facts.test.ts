@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { flavorFacts } from '../src/facts/flavor-facts.js';
 import { dedicatedHostOf } from '../src/facts/server-facts.js';
 import { EcsApiError, EcsInputError, PreflightError, type Server } from '../src/index.js';
-import { FAST_WAIT, clientOf, rejectionOf, useEmulator } from './helpers.js';
+import { FAST_JOB_MS, FAST_WAIT, clientOf, rejectionOf, useEmulator } from './helpers.js';
 
 describe('collectFacts fills the NIC, hardware, host and request facts from the API', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
 
   it.each([
     {
@@ -143,7 +143,7 @@ describe('collectFacts fills the NIC, hardware, host and request facts from the 
 });
 
 describe('resize passes its own request to the preflight and sends it', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
   const engine = createRuleEngine();
 
   it.each([

@@ -21,7 +21,7 @@ import {
   type EcsClientOptions,
   type EcsConnection,
 } from '../src/index.js';
-import { FAST_WAIT, rejectionOf, useEmulator } from './helpers.js';
+import { FAST_JOB_MS, FAST_WAIT, rejectionOf, useEmulator } from './helpers.js';
 
 /** Secrets long and distinctive enough that any trace of them in a rendering is found. */
 const SECRETS = {
@@ -107,7 +107,7 @@ describe('createEcsConnection', () => {
 });
 
 describe('the standalone operations, over HTTP against the emulator', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
   const connect = (make: (options: EcsClientOptions) => EcsConnection) =>
     make({ endpoint: emulator().url, projectId: DEFAULT_PROJECT_ID, auth: { token: DEFAULT_TOKEN } });
 

@@ -2,10 +2,10 @@ import { DEFAULT_CREDENTIALS, DEFAULT_TOKEN, SERVERS } from '@ecs-resize/emulato
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EcsApiError, EcsError, EcsResponseError, JobFailedError } from '../src/index.js';
-import { FAST_WAIT, clientOf, rejectionOf, useEmulator } from './helpers.js';
+import { FAST_JOB_MS, FAST_WAIT, clientOf, rejectionOf, useEmulator } from './helpers.js';
 
 describe('API errors, parsed from every body shape', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
   afterEach(() => void emulator().faults.splice(0));
 
   /** Each resize the API refuses at once, with its code, status and a hint that says what to do. */
@@ -102,7 +102,7 @@ describe('API errors, parsed from every body shape', () => {
 });
 
 describe('secrets never appear in errors', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
   afterEach(() => void emulator().faults.splice(0));
 
   /** Everything a caller could print or serialise of an error, its causes included. */

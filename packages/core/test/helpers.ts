@@ -1,26 +1,8 @@
-import { DEFAULT_PROJECT_ID, DEFAULT_TOKEN, startEmulator, type Emulator, type EmulatorOptions } from '@ecs-resize/emulator';
-import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { DEFAULT_PROJECT_ID, DEFAULT_TOKEN, type Emulator } from '@ecs-resize/emulator';
+import { vi } from 'vitest';
 export { advanceClock, eventually, useFrozenClock } from '../../emulator/test/test-clock.js';
+export { useEmulator } from '../../emulator/test/use-emulator.js';
 import { createEcsClient, type EcsClient, type EcsClientOptions } from '../src/index.js';
-
-/**
- * Starts an emulator on 127.0.0.1 for the suite's tests (a fresh one for each test when
- * `fresh`) and closes it after them; returns a getter, because the emulator exists only once
- * the `before` hook has run.
- */
-export function useEmulator(options: EmulatorOptions = {}, fresh = false): () => Emulator {
-  let emulator: Emulator | undefined;
-  (fresh ? beforeEach : beforeAll)(async () => {
-    emulator = await startEmulator({ jobDurationMs: 80, ...options });
-  });
-  (fresh ? afterEach : afterAll)(async () => {
-    await emulator?.close();
-  });
-  return () => {
-    if (!emulator) throw new Error('the emulator starts in beforeAll');
-    return emulator;
-  };
-}
 
 /** A client of the emulator, with the emulator's default token unless `overrides` says otherwise. */
 export function clientOf(emulator: Emulator, overrides: Partial<EcsClientOptions> = {}): EcsClient {
@@ -74,7 +56,10 @@ export async function advanceUntil(condition: () => boolean, limitMs: number, st
  */
 export const HOLD = { kind: 'latency', delayMs: 60 * 60_000 } as const;
 
-/** Fast polling for tests: the emulator's jobs last tens of milliseconds. */
+/** How long the emulator's jobs last in the tests that wait for them to end: tens of milliseconds. */
+export const FAST_JOB_MS = 80;
+
+/** Fast polling for tests whose emulator's jobs last tens of milliseconds ({@link FAST_JOB_MS}). */
 export const FAST_WAIT = { interval: 10, maxInterval: 20, timeout: 10_000 } as const;
 
 /** The rejection of a promise that must reject. */

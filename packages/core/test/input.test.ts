@@ -1,7 +1,7 @@
 import { SERVERS } from '@ecs-resize/emulator';
 import { describe, expect, it } from 'vitest';
 import { EcsInputError, type EcsClient } from '../src/index.js';
-import { clientOf, rejectionOf, useEmulator } from './helpers.js';
+import { FAST_JOB_MS, clientOf, rejectionOf, useEmulator } from './helpers.js';
 
 /** A call with bad input, and the input path the error must name. */
 interface BadCall {
@@ -63,7 +63,7 @@ const badCalls: BadCall[] = [
 ];
 
 describe(`bad input is refused before anything is sent (${badCalls.length} cases)`, () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
 
   for (const bad of badCalls) {
     it(`${bad.name} → EcsInputError naming ${bad.path}, zero requests`, async () => {
@@ -92,7 +92,7 @@ const badOptions: { name: string; options: Record<string, unknown>; path: string
 ];
 
 describe('bad client options are refused by createEcsClient', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
 
   for (const bad of badOptions) {
     it(`${bad.name} → EcsInputError naming ${bad.path}`, () => {

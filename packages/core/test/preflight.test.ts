@@ -4,10 +4,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EcsInputError, PreflightError } from '../src/index.js';
-import { FAST_WAIT, clientOf, rejectionOf, useEmulator } from './helpers.js';
+import { FAST_JOB_MS, FAST_WAIT, clientOf, rejectionOf, useEmulator } from './helpers.js';
 
 describe('resize with a preflight', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
   const engine = createRuleEngine();
 
   it('blocks a resize the rules refuse: PreflightError with the report, nothing sent', async () => {

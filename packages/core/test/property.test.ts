@@ -21,7 +21,7 @@ import {
   queryArb,
   urlTextArb,
 } from './arbitraries.js';
-import { useEmulator } from './helpers.js';
+import { FAST_JOB_MS, useEmulator } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // (a) ids stay in their own path segment
@@ -131,7 +131,7 @@ const ID_TARGETS: IdTarget[] = [
 ];
 
 describe('(a) an id is refused before sending, or sent inside its own path segment', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
 
   /** A client whose every request is recorded, then sent to the emulator. */
   function recordingClient(): { client: EcsClient; sent: Request[] } {

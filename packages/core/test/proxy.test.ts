@@ -11,7 +11,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEcsClient, EcsApiError, type EcsClient } from '../src/index.js';
 import { createProxyHandler, toNodeListener, type ProxyHandler, type ProxyOptions } from '../src/proxy/index.js';
-import { FAST_WAIT, HOLD, clientOf, rejectionOf, useEmulator } from './helpers.js';
+import { FAST_JOB_MS, FAST_WAIT, HOLD, clientOf, rejectionOf, useEmulator } from './helpers.js';
 
 const PROJECT = DEFAULT_PROJECT_ID;
 const BASE_PATH = '/ecs-proxy';
@@ -152,7 +152,7 @@ function requestFor(path: string, init?: RequestInit): Request {
 
 describe('the client through the proxy, over HTTP end to end (AK/SK)', () => {
   // The emulator takes AK/SK signatures only: an answer proves the proxy signed the call.
-  const emulator = useEmulator({ auth: { tokens: [] } });
+  const emulator = useEmulator({ auth: { tokens: [] }, jobDurationMs: FAST_JOB_MS });
   const proxy = useProxy(emulator);
   const direct = () => clientOf(emulator(), { auth: DEFAULT_CREDENTIALS });
 
@@ -228,7 +228,7 @@ describe('the client through the proxy, over HTTP end to end (AK/SK)', () => {
 
 describe('the client through the proxy with an IAM token', () => {
   // The emulator takes tokens only.
-  const emulator = useEmulator({ auth: { credentials: [] } });
+  const emulator = useEmulator({ auth: { credentials: [] }, jobDurationMs: FAST_JOB_MS });
   const proxy = useProxy(emulator, { auth: { token: DEFAULT_TOKEN } });
 
   it('sends the token as X-Auth-Token and nothing else of the kind', async () => {
@@ -244,7 +244,7 @@ describe('the client through the proxy with an IAM token', () => {
 });
 
 describe('the proxy as a fetch-style handler', () => {
-  const emulator = useEmulator({ auth: { tokens: [] } });
+  const emulator = useEmulator({ auth: { tokens: [] }, jobDurationMs: FAST_JOB_MS });
 
   it('serves a client whose fetch calls the handler directly', async () => {
     const handler = handlerOf(emulator());
@@ -327,7 +327,7 @@ describe('the proxy as a fetch-style handler', () => {
 });
 
 describe('what the proxy refuses, over HTTP: never sent upstream', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
   const proxy = useProxy(emulator);
   const server = `${BASE_PATH}/v1/${PROJECT}/cloudservers/${SERVER}`;
   const resize = `${server}/resize`;
@@ -595,7 +595,7 @@ describe('toNodeListener', () => {
 });
 
 describe('upstream answers and failures', () => {
-  const emulator = useEmulator({}, true);
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS }, { fresh: true });
   const server = `/v1/${PROJECT}/cloudservers/${SERVER}`;
   const resizeRequest = () =>
     requestFor(`${server}/resize`, {

@@ -1,7 +1,7 @@
 import { SERVERS, type RouteName } from '@ecs-resize/emulator';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EcsApiError, EcsNetworkError, EcsTimeoutError, type EcsClient } from '../src/index.js';
-import { HOLD, advanceUntil, clientOf, eventually, rejectionOf, useEmulator } from './helpers.js';
+import { FAST_JOB_MS, HOLD, advanceUntil, clientOf, eventually, rejectionOf, useEmulator } from './helpers.js';
 import { closedPort } from './loopback-server.js';
 
 /** The per-attempt timeout of these tests: a fake timer, so only the test decides when it fires. */
@@ -25,7 +25,7 @@ function countingFetch(): { fetch: typeof fetch; attempts: () => number } {
 }
 
 describe('reads are retried on transient failures', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
   afterEach(() => {
     vi.useRealTimers();
     emulator().faults.splice(0);
@@ -79,7 +79,7 @@ describe('reads are retried on transient failures', () => {
 });
 
 describe('a 429 with Retry-After is retried when the server said, not before', () => {
-  const emulator = useEmulator({}, true);
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS }, { fresh: true });
   afterEach(() => void vi.useRealTimers());
 
   const calls: { route: RouteName; run(client: EcsClient): Promise<unknown> }[] = [
@@ -112,7 +112,7 @@ describe('a 429 with Retry-After is retried when the server said, not before', (
 });
 
 describe('a resize is never sent twice by accident', () => {
-  const emulator = useEmulator({}, true);
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS }, { fresh: true });
   afterEach(() => void vi.useRealTimers());
 
   /** Runs one resize of a stopped KVM server of a fresh emulator and reports what the emulator saw. */
@@ -202,7 +202,7 @@ describe('a resize is never sent twice by accident', () => {
 });
 
 describe('mayHaveTakenEffect tells whether a failed resize may have happened', () => {
-  const emulator = useEmulator({}, true);
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS }, { fresh: true });
   afterEach(() => void vi.useRealTimers());
 
   it('false for a refusal (4xx), true for a 5xx, a reset, a timeout and a garbled 2xx', async () => {

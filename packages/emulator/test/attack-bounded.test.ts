@@ -66,7 +66,7 @@ function postStreamed(
 
 describe('request bodies are read up to 12 MB, and the rest refused', () => {
   const emulator = useEmulator();
-  const path = () => `/v1/${emulator.current.projectId}/cloudservers/${SERVERS.kvmStopped}/resize`;
+  const path = () => `/v1/${emulator().projectId}/cloudservers/${SERVERS.kvmStopped}/resize`;
   const SPACES = Buffer.alloc(64 * 1024, 0x20);
 
   const CASES: {
@@ -112,13 +112,13 @@ describe('request bodies are read up to 12 MB, and the rest refused', () => {
   ];
 
   it.each(CASES)('$name → $status $code', async ({ total, headers, status, code, sentAll }) => {
-    const outcome = await postStreamed(emulator.current.url, path(), SPACES, total, headers);
-    const logged = emulator.current.state.requests.at(-1);
+    const outcome = await postStreamed(emulator().url, path(), SPACES, total, headers);
+    const logged = emulator().state.requests.at(-1);
     expect(logged?.status).toBe(status);
     // The emulator closes the connection on a 413; the client may see the answer or the reset.
     if (outcome.status !== undefined) expect({ status: outcome.status, code: outcome.code }).toEqual({ status, code });
     expect(outcome.written >= total).toBe(sentAll);
     // And it still answers the next request.
-    expect((await getJson(emulator.current, `/v1/{p}/cloudservers/${SERVERS.kvmStopped}`)).status).toBe(200);
+    expect((await getJson(emulator(), `/v1/{p}/cloudservers/${SERVERS.kvmStopped}`)).status).toBe(200);
   });
 });

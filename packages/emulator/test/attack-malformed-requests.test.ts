@@ -4,7 +4,7 @@ import { call, useEmulator } from './helpers.js';
 import { MALFORMED_REQUESTS, rawRequest, sendRaw, type MalformedRequest } from './raw-http.js';
 
 const emulator = useEmulator();
-const port = () => Number(new URL(emulator.current.url).port);
+const port = () => Number(new URL(emulator().url).port);
 const TOKEN = `X-Auth-Token: ${DEFAULT_TOKEN}`;
 const SERVER = SERVERS.kvmStopped;
 
@@ -61,9 +61,9 @@ const CASES: readonly (MalformedRequest & { readonly status: number | null })[] 
 
 describe('the emulator survives every malformed request, answers it, and serves the next one', () => {
   it.each(CASES)('$name → $status', async (request) => {
-    const answer = await sendRaw(port(), rawRequest(request, emulator.current.projectId), request.halfClose);
+    const answer = await sendRaw(port(), rawRequest(request, emulator().projectId), request.halfClose);
     expect(answer.status).toBe(request.status);
-    const next = await call(emulator.current, `/v1/{p}/cloudservers/${SERVER}`);
+    const next = await call(emulator(), `/v1/{p}/cloudservers/${SERVER}`);
     expect(next.status).toBe(200);
   });
 
@@ -77,6 +77,6 @@ describe('the emulator survives every malformed request, answers it, and serves 
 
   it('a request log entry is kept for a malformed target, with its status', async () => {
     await sendRaw(port(), rawRequest({ name: '', line: 'GET http://[ HTTP/1.1' }, ''));
-    expect(emulator.current.state.requests.at(-1)).toMatchObject({ path: 'http://[', route: null, status: 400 });
+    expect(emulator().state.requests.at(-1)).toMatchObject({ path: 'http://[', route: null, status: 400 });
   });
 });

@@ -18,7 +18,7 @@ function preflight(url: string, origin: string): Promise<Response> {
 
 describe('CORS for configured origins', () => {
   const emulator = useEmulator({ cors: { origins: [ALLOWED] } });
-  const url = () => emulator.current.url + serverPath.replace('{p}', emulator.current.projectId);
+  const url = () => emulator().url + serverPath.replace('{p}', emulator().projectId);
 
   it('answers a preflight of an allowed origin with 204, unauthenticated', async () => {
     const response = await preflight(url(), ALLOWED);
@@ -32,14 +32,14 @@ describe('CORS for configured origins', () => {
       'access-control-max-age': '600',
       vary: 'Origin',
     });
-    expect(emulator.current.state.requests.at(-1)).toMatchObject({ method: 'OPTIONS', route: null, status: 204 });
+    expect(emulator().state.requests.at(-1)).toMatchObject({ method: 'OPTIONS', route: null, status: 204 });
   });
 
   it('adds CORS headers to normal answers for that origin, errors included', async () => {
-    const ok = await call(emulator.current, serverPath, { headers: { Origin: ALLOWED } });
+    const ok = await call(emulator(), serverPath, { headers: { Origin: ALLOWED } });
     expect(ok.headers.get('access-control-allow-origin')).toBe(ALLOWED);
     expect(ok.headers.get('access-control-expose-headers')).toBe('X-Request-Id');
-    const refused = await call(emulator.current, serverPath, { headers: { Origin: ALLOWED, 'X-Auth-Token': 'bad' } });
+    const refused = await call(emulator(), serverPath, { headers: { Origin: ALLOWED, 'X-Auth-Token': 'bad' } });
     expect(refused.status).toBe(401);
     expect(refused.headers.get('access-control-allow-origin')).toBe(ALLOWED);
   });
@@ -48,7 +48,7 @@ describe('CORS for configured origins', () => {
     const response = await preflight(url(), 'http://evil.example');
     expect(response.status).toBe(405);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
-    const normal = await call(emulator.current, serverPath, { headers: { Origin: 'http://evil.example' } });
+    const normal = await call(emulator(), serverPath, { headers: { Origin: 'http://evil.example' } });
     expect(normal.status).toBe(200);
     expect(normal.headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -58,11 +58,11 @@ describe('CORS by default', () => {
   const emulator = useEmulator();
 
   it('is off, like the real ECS', async () => {
-    const url = emulator.current.url + serverPath.replace('{p}', emulator.current.projectId);
+    const url = emulator().url + serverPath.replace('{p}', emulator().projectId);
     const response = await preflight(url, ALLOWED);
     expect(response.status).toBe(405);
     expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
-    const normal = await call(emulator.current, serverPath, { headers: { Origin: ALLOWED } });
+    const normal = await call(emulator(), serverPath, { headers: { Origin: ALLOWED } });
     expect(normal.headers.get('access-control-allow-origin')).toBeNull();
     expect(normal.headers.get('vary')).toBeNull();
   });

@@ -4,7 +4,7 @@ import { getJson, useEmulator, type Json } from './helpers.js';
 
 describe('GET /v1/{project_id}/cloudservers/{server_id}/block_device', () => {
   const emulator = useEmulator();
-  const devices = (id: string) => getJson(emulator.current, `/v1/{p}/cloudservers/${id}/block_device`);
+  const devices = (id: string) => getJson(emulator(), `/v1/{p}/cloudservers/${id}/block_device`);
 
   it('answers the shape, with virtio and scsi buses', async () => {
     const { status, body } = await devices(SERVERS.kvmScsi);
@@ -34,14 +34,14 @@ describe('GET /v1/{project_id}/cloudservers/{server_id}/block_device', () => {
     const buses = body.volumeAttachments.map((attachment: Json) => attachment.bus);
     expect(buses.filter((bus: string) => bus === 'virtio')).toHaveLength(24);
     expect(buses.filter((bus: string) => bus === 'scsi')).toHaveLength(2);
-    const server = (await getJson(emulator.current, `/v1/{p}/cloudservers/${SERVERS.xen24Vbd}`)).body.server;
+    const server = (await getJson(emulator(), `/v1/{p}/cloudservers/${SERVERS.xen24Vbd}`)).body.server;
     expect(server['os-extended-volumes:volumes_attached'].map((volume: Json) => volume.id)).toEqual(
       body.volumeAttachments.map((attachment: Json) => attachment.volumeId),
     );
   });
 
   it('lets an attachment override bus, and answers 404 Ecs.0114 for an unknown server', async () => {
-    const server = emulator.current.state.servers.get(SERVERS.kvmStopped)!;
+    const server = emulator().state.servers.get(SERVERS.kvmStopped)!;
     server.attachments[1]!.bus = 'scsi';
     expect((await devices(SERVERS.kvmStopped)).body.volumeAttachments[1].bus).toBe('scsi');
     const unknown = await devices('00000000-0000-4000-8000-000000000000');
@@ -53,10 +53,10 @@ describe('GET /v1/{project_id}/cloudservers/{server_id}/block_device', () => {
 describe('GET /v2/{project_id}/cloudvolumes/detail', () => {
   const emulator = useEmulator();
   const volumeIds = async (serverId: string): Promise<string[]> =>
-    (await getJson(emulator.current, `/v1/{p}/cloudservers/${serverId}/block_device`)).body.volumeAttachments.map(
+    (await getJson(emulator(), `/v1/{p}/cloudservers/${serverId}/block_device`)).body.volumeAttachments.map(
       (attachment: Json) => attachment.volumeId,
     );
-  const detail = (ids: string) => getJson(emulator.current, `/v2/{p}/cloudvolumes/detail?ids=${encodeURIComponent(ids)}`);
+  const detail = (ids: string) => getJson(emulator(), `/v2/{p}/cloudvolumes/detail?ids=${encodeURIComponent(ids)}`);
 
   it("answers the EVS shape for ids=['a','b'], with hw:passthrough only on SCSI disks", async () => {
     const [system, scsi, , vbd] = await volumeIds(SERVERS.kvmScsi);

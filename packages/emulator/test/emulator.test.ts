@@ -6,14 +6,14 @@ describe('routing and answers', () => {
   const emulator = useEmulator();
 
   it('answers an unknown path with 404 APIG.0101, logged with route null', async () => {
-    const response = await call(emulator.current, '/v3/{p}/servers');
+    const response = await call(emulator(), '/v3/{p}/servers');
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
       error_msg: 'The API does not exist or has not been published in the environment',
       error_code: 'APIG.0101',
       request_id: response.headers.get('x-request-id'),
     });
-    expect(emulator.current.state.requests.at(-1)).toMatchObject({
+    expect(emulator().state.requests.at(-1)).toMatchObject({
       method: 'GET',
       path: `/v3/${DEFAULT_PROJECT_ID}/servers`,
       route: null,
@@ -22,20 +22,20 @@ describe('routing and answers', () => {
   });
 
   it('answers a wrong method on a known path with 405 and Allow', async () => {
-    const response = await call(emulator.current, `/v1/{p}/cloudservers/${SERVERS.kvmStopped}/resize`);
+    const response = await call(emulator(), `/v1/{p}/cloudservers/${SERVERS.kvmStopped}/resize`);
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');
     expect(((await response.json()) as { error_code: string }).error_code).toBe('APIG.0101');
-    const detail = await call(emulator.current, '/v1/{p}/cloudservers/detail', { method: 'POST', body: '{}' });
+    const detail = await call(emulator(), '/v1/{p}/cloudservers/detail', { method: 'POST', body: '{}' });
     expect(detail.status).toBe(405);
     expect(detail.headers.get('allow')).toBe('GET');
-    expect((await call(emulator.current, '/v1/{p}/cloudservers/action')).status).toBe(405);
+    expect((await call(emulator(), '/v1/{p}/cloudservers/action')).status).toBe(405);
   });
 
   it('sends X-Request-Id on every answer and the ECS JSON content type', async () => {
     const ids = new Set<string>();
     for (const path of [`/v1/{p}/cloudservers/${SERVERS.kvmStopped}`, '/v1/{p}/cloudservers/nope', '/nowhere']) {
-      const response = await call(emulator.current, path);
+      const response = await call(emulator(), path);
       expect(response.headers.get('content-type')).toBe('application/json;charset=UTF-8');
       ids.add(response.headers.get('x-request-id') ?? '');
     }
@@ -44,7 +44,7 @@ describe('routing and answers', () => {
   });
 
   it('counts requests per route and clears the log', () => {
-    const { state } = emulator.current;
+    const { state } = emulator();
     expect(state.countRequests()).toBe(state.requests.length);
     expect(state.countRequests('getServer')).toBe(state.requests.filter((entry) => entry.route === 'getServer').length);
     expect(state.countRequests(null)).toBeGreaterThan(0);

@@ -9,18 +9,18 @@ describe('faults', () => {
   const emulator = useEmulator({ jobDurationMs: 60_000 });
   /** Runs `body` with `faults` installed, then removes them and resets the servers touched. */
   const withFaults = async (faults: Fault[], body: () => Promise<void>): Promise<void> => {
-    const live = emulator.current.faults;
+    const live = emulator().faults;
     live.push(...faults);
     try {
       await body();
     } finally {
       live.splice(0, live.length);
-      const server = emulator.current.state.servers.get(SERVERS.kvmStopped)!;
+      const server = emulator().state.servers.get(SERVERS.kvmStopped)!;
       Object.assign(server, { status: 'SHUTOFF', vmState: 'stopped', taskState: null, powerState: 4 });
     }
   };
-  const lastLog = () => emulator.current.state.requests.at(-1);
-  const jobCount = () => emulator.current.state.resizeJobs.length;
+  const lastLog = () => emulator().state.requests.at(-1);
+  const jobCount = () => emulator().state.resizeJobs.length;
   afterEach(() => void vi.useRealTimers());
 
   /**
@@ -34,13 +34,13 @@ describe('faults', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     await withFaults([{ route: 'resize', kind: 'latency', delayMs: LATENCY_MS }], async () => {
       const arrived = Date.now();
-      const pending = resize(emulator.current, SERVERS.kvmStopped, resizeBody);
+      const pending = resize(emulator(), SERVERS.kvmStopped, resizeBody);
       await eventually(() => lastLog()?.route === 'resize', 'the resize');
       const jobsDuringDelay = jobCount();
       advanceClock(LATENCY_MS);
       const { status, body } = await pending;
       expect(status).toBe(200);
-      expect(emulator.current.state.jobs.get(body.job_id)?.beginTime).toBe(arrived + LATENCY_MS);
+      expect(emulator().state.jobs.get(body.job_id)?.beginTime).toBe(arrived + LATENCY_MS);
       expect(jobCount()).toBe(jobsDuringDelay + 1);
       expect(lastLog()).toMatchObject({ route: 'resize', status: 200, faults: ['latency'] });
     });
@@ -49,7 +49,7 @@ describe('faults', () => {
   it('latency after: processes, then waits', async () => {
     await withFaults([{ route: 'resize', kind: 'latency', phase: 'after', delayMs: LATENCY_MS }], async () => {
       const before = jobCount();
-      const pending = resize(emulator.current, SERVERS.kvmStopped, resizeBody);
+      const pending = resize(emulator(), SERVERS.kvmStopped, resizeBody);
       await eventually(() => jobCount() === before + 1, 'the job');
       expect(lastLog()).toMatchObject({ route: 'resize', status: null, faults: ['latency'] });
       expect((await pending).status).toBe(200);
@@ -58,7 +58,7 @@ describe('faults', () => {
 
   it('rate-limit: 429 with the APIG.0308 body and Retry-After when given', async () => {
     await withFaults([{ route: 'getServer', kind: 'rate-limit', retryAfter: 3, times: 1 }], async () => {
-      const response = await call(emulator.current, serverPath);
+      const response = await call(emulator(), serverPath);
       expect(response.status).toBe(429);
       expect(response.headers.get('retry-after')).toBe('3');
       expect(await response.json()).toEqual({
@@ -69,10 +69,10 @@ describe('faults', () => {
     });
     const date = 'Wed, 21 Oct 2026 07:28:00 GMT';
     await withFaults([{ route: 'getServer', kind: 'rate-limit', retryAfter: date }], async () => {
-      expect((await call(emulator.current, serverPath)).headers.get('retry-after')).toBe(date);
+      expect((await call(emulator(), serverPath)).headers.get('retry-after')).toBe(date);
     });
     await withFaults([{ route: 'getServer', kind: 'rate-limit' }], async () => {
-      const response = await call(emulator.current, serverPath);
+      const response = await call(emulator(), serverPath);
       expect(response.status).toBe(429);
       expect(response.headers.get('retry-after')).toBeNull();
     });
@@ -81,7 +81,7 @@ describe('faults', () => {
   it('rate-limit after: the resize IS created but the client sees 429', async () => {
     await withFaults([{ route: 'resize', kind: 'rate-limit', phase: 'after' }], async () => {
       const before = jobCount();
-      const { status } = await resize(emulator.current, SERVERS.kvmStopped, resizeBody);
+      const { status } = await resize(emulator(), SERVERS.kvmStopped, resizeBody);
       expect(status).toBe(429);
       expect(jobCount()).toBe(before + 1);
       expect(lastLog()).toMatchObject({ route: 'resize', status: 429, faults: ['rate-limit'] });
@@ -97,7 +97,7 @@ describe('faults', () => {
     const fault: Fault =
       status === undefined ? { route: 'getServer', kind: 'error' } : { route: 'getServer', kind: 'error', status };
     await withFaults([fault], async () => {
-      const result = await getJson(emulator.current, serverPath);
+      const result = await getJson(emulator(), serverPath);
       expect(result).toEqual({ status: expected, body });
     });
   });
@@ -105,7 +105,7 @@ describe('faults', () => {
   it('reset before: the socket is destroyed and the request is not processed', async () => {
     await withFaults([{ route: 'resize', kind: 'reset' }], async () => {
       const before = jobCount();
-      await expect(resize(emulator.current, SERVERS.kvmStopped, resizeBody)).rejects.toThrow(TypeError);
+      await expect(resize(emulator(), SERVERS.kvmStopped, resizeBody)).rejects.toThrow(TypeError);
       expect(jobCount()).toBe(before);
       expect(lastLog()).toMatchObject({ route: 'resize', status: null, faults: ['reset'] });
     });
@@ -114,15 +114,15 @@ describe('faults', () => {
   it('reset after: the socket is destroyed but the job exists', async () => {
     await withFaults([{ route: 'resize', kind: 'reset', phase: 'after' }], async () => {
       const before = jobCount();
-      await expect(resize(emulator.current, SERVERS.kvmStopped, resizeBody)).rejects.toThrow(TypeError);
+      await expect(resize(emulator(), SERVERS.kvmStopped, resizeBody)).rejects.toThrow(TypeError);
       expect(jobCount()).toBe(before + 1);
     });
   });
 
   it('malformed-json: 200 with a truncated copy of the real answer', async () => {
-    const real = await (await call(emulator.current, serverPath)).text();
+    const real = await (await call(emulator(), serverPath)).text();
     await withFaults([{ route: 'getServer', kind: 'malformed-json', phase: 'after' }], async () => {
-      const response = await call(emulator.current, serverPath);
+      const response = await call(emulator(), serverPath);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/json;charset=UTF-8');
       const text = await response.text();
@@ -131,14 +131,14 @@ describe('faults', () => {
       expect(() => JSON.parse(text)).toThrow(SyntaxError);
     });
     await withFaults([{ route: 'getServer', kind: 'malformed-json' }], async () => {
-      const response = await call(emulator.current, serverPath);
+      const response = await call(emulator(), serverPath);
       await expect(response.json()).rejects.toThrow(SyntaxError);
     });
   });
 
   it('html: an nginx error page (502 by default)', async () => {
     await withFaults([{ route: 'getServer', kind: 'html' }], async () => {
-      const response = await call(emulator.current, serverPath);
+      const response = await call(emulator(), serverPath);
       expect(response.status).toBe(502);
       expect(response.headers.get('content-type')).toBe('text/html');
       const text = await response.text();
@@ -154,25 +154,25 @@ describe('faults', () => {
         { route: 'getJob', kind: 'empty', status: 504 },
       ],
       async () => {
-        const response = await call(emulator.current, serverPath);
+        const response = await call(emulator(), serverPath);
         expect(response.status).toBe(503);
         expect(response.headers.get('content-type')).toBeNull();
         expect(await response.text()).toBe('');
-        expect((await call(emulator.current, '/v1/{p}/jobs/x')).status).toBe(504);
+        expect((await call(emulator(), '/v1/{p}/jobs/x')).status).toBe(504);
       },
     );
   });
 
   it('matches by route, "*" and method', async () => {
     await withFaults([{ route: '*', method: 'post', kind: 'error', status: 503 }], async () => {
-      expect((await call(emulator.current, serverPath)).status).toBe(200);
-      expect(
-        (await resize(emulator.current, SERVERS.kvmStopped, { resize: { flavorRef: 's3.xlarge.2' }, dry_run: true })).status,
-      ).toBe(503);
+      expect((await call(emulator(), serverPath)).status).toBe(200);
+      expect((await resize(emulator(), SERVERS.kvmStopped, { resize: { flavorRef: 's3.xlarge.2' }, dry_run: true })).status).toBe(
+        503,
+      );
     });
     await withFaults([{ route: 'listFlavors', kind: 'error' }], async () => {
-      expect((await call(emulator.current, serverPath)).status).toBe(200);
-      expect((await call(emulator.current, '/v1/{p}/cloudservers/flavors')).status).toBe(500);
+      expect((await call(emulator(), serverPath)).status).toBe(200);
+      expect((await call(emulator(), '/v1/{p}/cloudservers/flavors')).status).toBe(500);
     });
   });
 
@@ -185,20 +185,22 @@ describe('faults', () => {
       ],
       async () => {
         const statuses = [];
-        for (let i = 0; i < 4; i++) statuses.push((await call(emulator.current, serverPath)).status);
+        for (let i = 0; i < 4; i++) statuses.push((await call(emulator(), serverPath)).status);
         expect(statuses).toEqual([503, 503, 502, 200]);
-        const faults = emulator.current.state.requests.slice(-4).map((entry) => entry.faults);
+        const faults = emulator()
+          .state.requests.slice(-4)
+          .map((entry) => entry.faults);
         expect(faults).toEqual([['latency', 'error'], ['error'], ['html'], []]);
       },
     );
   });
 
   it('is live: faults pushed or spliced at run time apply at once', async () => {
-    expect((await call(emulator.current, serverPath)).status).toBe(200);
-    emulator.current.faults.push({ route: 'getServer', kind: 'empty' });
-    expect((await call(emulator.current, serverPath)).status).toBe(503);
-    emulator.current.faults.splice(0, 1);
-    expect((await call(emulator.current, serverPath)).status).toBe(200);
+    expect((await call(emulator(), serverPath)).status).toBe(200);
+    emulator().faults.push({ route: 'getServer', kind: 'empty' });
+    expect((await call(emulator(), serverPath)).status).toBe(503);
+    emulator().faults.splice(0, 1);
+    expect((await call(emulator(), serverPath)).status).toBe(200);
   });
 });
 

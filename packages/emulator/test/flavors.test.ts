@@ -6,7 +6,7 @@ const ids = (body: Json): string[] => body.flavors.map((flavor: Json) => flavor.
 
 describe('GET /v1/{project_id}/cloudservers/resize_flavors', () => {
   const emulator = useEmulator();
-  const list = (query: string) => getJson(emulator.current, `/v1/{p}/cloudservers/resize_flavors${query}`);
+  const list = (query: string) => getJson(emulator(), `/v1/{p}/cloudservers/resize_flavors${query}`);
 
   it('answers items in the §2 shape', async () => {
     const { status, body } = await list(`?instance_uuid=${SERVERS.kvmStopped}`);
@@ -20,8 +20,8 @@ describe('GET /v1/{project_id}/cloudservers/resize_flavors', () => {
       disk: '0',
       swap: '',
       links: [
-        { rel: 'self', href: `${emulator.current.url}/v1.0/${emulator.current.projectId}/flavors/s3.xlarge.2`, type: null },
-        { rel: 'bookmark', href: `${emulator.current.url}/${emulator.current.projectId}/flavors/s3.xlarge.2`, type: null },
+        { rel: 'self', href: `${emulator().url}/v1.0/${emulator().projectId}/flavors/s3.xlarge.2`, type: null },
+        { rel: 'bookmark', href: `${emulator().url}/${emulator().projectId}/flavors/s3.xlarge.2`, type: null },
       ],
       'OS-FLV-EXT-DATA:ephemeral': 0,
       rxtx_factor: 1,
@@ -124,7 +124,7 @@ describe('GET /v1/{project_id}/cloudservers/flavors', () => {
   const emulator = useEmulator();
 
   it('lists every flavor with os_extra_specs', async () => {
-    const { status, body } = await getJson(emulator.current, '/v1/{p}/cloudservers/flavors');
+    const { status, body } = await getJson(emulator(), '/v1/{p}/cloudservers/flavors');
     expect(status).toBe(200);
     expect(ids(body)).toEqual(defaultFlavors().map((flavor) => flavor.id));
     for (const flavor of body.flavors) {
@@ -154,11 +154,11 @@ describe('GET /v1/{project_id}/cloudservers/flavors', () => {
   });
 
   it('keeps only the flavors on sale in availability_zone', async () => {
-    const inAz1 = ids((await getJson(emulator.current, '/v1/{p}/cloudservers/flavors?availability_zone=eu-de-01')).body);
+    const inAz1 = ids((await getJson(emulator(), '/v1/{p}/cloudservers/flavors?availability_zone=eu-de-01')).body);
     expect(inAz1).toContain('c6.xlarge.2');
     expect(inAz1).not.toContain('m1.large');
     expect(inAz1).not.toContain('c6.2xlarge.2');
-    const inAz2 = ids((await getJson(emulator.current, '/v1/{p}/cloudservers/flavors?availability_zone=eu-de-02')).body);
+    const inAz2 = ids((await getJson(emulator(), '/v1/{p}/cloudservers/flavors?availability_zone=eu-de-02')).body);
     expect(inAz2).not.toContain('c6.xlarge.2');
     expect(inAz2).toContain('s3.large.2');
   });

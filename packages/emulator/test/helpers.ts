@@ -1,32 +1,8 @@
-import { afterAll, beforeAll } from 'vitest';
-import {
-  computeSignature,
-  DEFAULT_CREDENTIALS,
-  DEFAULT_TOKEN,
-  startEmulator,
-  type Emulator,
-  type EmulatorOptions,
-} from '../src/index.js';
+import { computeSignature, DEFAULT_CREDENTIALS, DEFAULT_TOKEN, type Emulator } from '../src/index.js';
 import { advanceClock } from './test-clock.js';
 
 export { advanceClock, eventually, useFrozenClock } from './test-clock.js';
-
-/** Starts an emulator for the enclosing `describe` (or file) and closes it afterwards. */
-export function useEmulator(options: EmulatorOptions = {}): { readonly current: Emulator } {
-  let emulator: Emulator | undefined;
-  beforeAll(async () => {
-    emulator = await startEmulator(options);
-  });
-  afterAll(async () => {
-    await emulator?.close();
-  });
-  return {
-    get current(): Emulator {
-      if (emulator === undefined) throw new Error('The emulator is not started yet.');
-      return emulator;
-    },
-  };
-}
+export { useEmulator } from './use-emulator.js';
 
 /** Any JSON answer. */
 export type Json = any;

@@ -18,8 +18,8 @@ describe('job lifecycle', () => {
   const emulator = useEmulator({ jobDurationMs: 1000 });
 
   it('goes INIT → RUNNING → SUCCESS in the §3 shape, then the server has its new flavor', async () => {
-    const { body } = await resize(emulator.current, SERVERS.xenDrivers, { resize: { flavorRef: 's3.large.2' } });
-    const first = (await getJson(emulator.current, `/v1/{p}/jobs/${body.job_id}`)).body;
+    const { body } = await resize(emulator(), SERVERS.xenDrivers, { resize: { flavorRef: 's3.large.2' } });
+    const first = (await getJson(emulator(), `/v1/{p}/jobs/${body.job_id}`)).body;
     expect(first).toEqual({
       status: 'INIT',
       entities: { server_id: SERVERS.xenDrivers },
@@ -30,15 +30,15 @@ describe('job lifecycle', () => {
       error_code: null,
       fail_reason: null,
     });
-    const during = (await getJson(emulator.current, `/v1/{p}/cloudservers/${SERVERS.xenDrivers}`)).body.server;
+    const during = (await getJson(emulator(), `/v1/{p}/cloudservers/${SERVERS.xenDrivers}`)).body.server;
     expect(during).toMatchObject({ status: 'RESIZE', 'OS-EXT-STS:task_state': 'resize_prep', flavor: { id: 'c1.large' } });
 
-    const { statuses, job } = await waitForJob(emulator.current, body.job_id);
+    const { statuses, job } = await waitForJob(emulator(), body.job_id);
     expect(['INIT', ...statuses.filter((status) => status !== 'INIT')]).toEqual(['INIT', 'RUNNING', 'SUCCESS']);
     expect(Date.parse(job.end_time) - Date.parse(job.begin_time)).toBe(1000);
     expect(job).toMatchObject({ error_code: null, fail_reason: null });
 
-    const after = (await getJson(emulator.current, `/v1/{p}/cloudservers/${SERVERS.xenDrivers}`)).body.server;
+    const after = (await getJson(emulator(), `/v1/{p}/cloudservers/${SERVERS.xenDrivers}`)).body.server;
     expect(after).toMatchObject({
       status: 'SHUTOFF',
       'OS-EXT-STS:vm_state': 'stopped',
@@ -54,10 +54,10 @@ describe('what the job decides', () => {
   const emulator = useEmulator({ jobDurationMs: 60 });
 
   const run = async (serverId: string, flavorRef: string, mode?: 'withStopServer') => {
-    const accepted = await resize(emulator.current, serverId, { resize: { flavorRef, ...(mode === undefined ? {} : { mode }) } });
+    const accepted = await resize(emulator(), serverId, { resize: { flavorRef, ...(mode === undefined ? {} : { mode }) } });
     expect(accepted.status).toBe(200);
-    const result = await waitForJob(emulator.current, accepted.body.job_id);
-    const server = (await getJson(emulator.current, `/v1/{p}/cloudservers/${serverId}`)).body.server as Json;
+    const result = await waitForJob(emulator(), accepted.body.job_id);
+    const server = (await getJson(emulator(), `/v1/{p}/cloudservers/${serverId}`)).body.server as Json;
     return { ...result, server };
   };
 
@@ -67,7 +67,7 @@ describe('what the job decides', () => {
     ['S1 → H1 without the driver', SERVERS.xenStopped, 'h1.large.2', /driver before changing a S1 ECS to H1/],
     ['Xen with 25 VBD disks → KVM', SERVERS.xen25Vbd, 'c6.large.2', /more than 24 VBD disks .*has 25/],
   ])('fails later: %s', async (_name, serverId, flavorRef, reason) => {
-    const before = emulator.current.state.servers.get(serverId)!.flavorId;
+    const before = emulator().state.servers.get(serverId)!.flavorId;
     const { statuses, job, server } = await run(serverId, flavorRef);
     expectLifecycle(statuses, 'FAIL');
     expect(job.error_code).toBe('Ecs.0207');
@@ -93,11 +93,11 @@ describe('what the job decides', () => {
   });
 
   it('reads drivers when the job ends, not when it starts', async () => {
-    const server = emulator.current.state.servers.get(SERVERS.xen25Vbd)!;
+    const server = emulator().state.servers.get(SERVERS.xen25Vbd)!;
     server.attachments.pop();
-    const accepted = await resize(emulator.current, server.id, { resize: { flavorRef: 's3.large.2' } });
+    const accepted = await resize(emulator(), server.id, { resize: { flavorRef: 's3.large.2' } });
     server.drivers.xenToKvm = false;
-    const { job } = await waitForJob(emulator.current, accepted.body.job_id);
+    const { job } = await waitForJob(emulator(), accepted.body.job_id);
     expect(job.status).toBe('FAIL');
     expect(job.fail_reason).toMatch(/drivers/);
   });
@@ -126,15 +126,15 @@ describe('what the job decides', () => {
   });
 
   it('advances jobs on state reads, with no request in between', async () => {
-    const accepted = await resize(emulator.current, SERVERS.kvmStopped, { resize: { flavorRef: 's3.2xlarge.2' } });
+    const accepted = await resize(emulator(), SERVERS.kvmStopped, { resize: { flavorRef: 's3.2xlarge.2' } });
     advanceClock(60);
-    const { state } = emulator.current;
+    const { state } = emulator();
     expect(state.jobs.get(accepted.body.job_id)?.status).toBe('SUCCESS');
     expect(state.servers.get(SERVERS.kvmStopped)?.flavorId).toBe('s3.2xlarge.2');
   });
 
   it('answers an unknown job with 400 and a top-level Common.0011 body', async () => {
-    const { status, body } = await getJson(emulator.current, '/v1/{p}/jobs/ff80808288d41e1b018990260955686a');
+    const { status, body } = await getJson(emulator(), '/v1/{p}/jobs/ff80808288d41e1b018990260955686a');
     expect(status).toBe(400);
     expect(body).toEqual({ code: 'Common.0011', message: 'Failed to query system tasks.' });
   });
@@ -142,13 +142,13 @@ describe('what the job decides', () => {
 
 describe('POST /v1/{project_id}/cloudservers/action', () => {
   const emulator = useEmulator({ jobDurationMs: 60 });
-  const action = (body: unknown) => postJson(emulator.current, '/v1/{p}/cloudservers/action', body);
+  const action = (body: unknown) => postJson(emulator(), '/v1/{p}/cloudservers/action', body);
 
   it('stops a running server through a job with sub-jobs, then starts it again', async () => {
     const stop = await action({ 'os-stop': { type: 'SOFT', servers: [{ id: SERVERS.kvmRunning }] } });
     expect(stop.status).toBe(200);
-    expect(emulator.current.state.servers.get(SERVERS.kvmRunning)).toMatchObject({ status: 'ACTIVE', taskState: 'powering-off' });
-    const stopped = await waitForJob(emulator.current, stop.body.job_id);
+    expect(emulator().state.servers.get(SERVERS.kvmRunning)).toMatchObject({ status: 'ACTIVE', taskState: 'powering-off' });
+    const stopped = await waitForJob(emulator(), stop.body.job_id);
     expect(stopped.job).toMatchObject({
       status: 'SUCCESS',
       job_type: 'batchStopServer',
@@ -157,7 +157,7 @@ describe('POST /v1/{project_id}/cloudservers/action', () => {
         sub_jobs: [{ status: 'SUCCESS', entities: { server_id: SERVERS.kvmRunning }, job_type: 'stopServer' }],
       },
     });
-    expect(emulator.current.state.servers.get(SERVERS.kvmRunning)).toMatchObject({
+    expect(emulator().state.servers.get(SERVERS.kvmRunning)).toMatchObject({
       status: 'SHUTOFF',
       vmState: 'stopped',
       taskState: null,
@@ -165,9 +165,9 @@ describe('POST /v1/{project_id}/cloudservers/action', () => {
     });
 
     const start = await action({ 'os-start': { servers: [{ id: SERVERS.kvmRunning }] } });
-    expect(emulator.current.state.servers.get(SERVERS.kvmRunning)).toMatchObject({ status: 'SHUTOFF', taskState: 'powering-on' });
-    expect((await waitForJob(emulator.current, start.body.job_id)).job.status).toBe('SUCCESS');
-    expect(emulator.current.state.servers.get(SERVERS.kvmRunning)).toMatchObject({
+    expect(emulator().state.servers.get(SERVERS.kvmRunning)).toMatchObject({ status: 'SHUTOFF', taskState: 'powering-on' });
+    expect((await waitForJob(emulator(), start.body.job_id)).job.status).toBe('SUCCESS');
+    expect(emulator().state.servers.get(SERVERS.kvmRunning)).toMatchObject({
       status: 'ACTIVE',
       vmState: 'active',
       powerState: 1,

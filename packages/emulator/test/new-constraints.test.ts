@@ -8,7 +8,7 @@ describe('GET /v1/{project_id}/cloudservers/{server_id}/os-interface', () => {
   const emulator = useEmulator();
 
   it('lists one interface attachment per NIC, in the API shape', async () => {
-    const { status, body } = await getJson(emulator.current, `/v1/{p}/cloudservers/${SERVERS.nicHeavy}/os-interface`);
+    const { status, body } = await getJson(emulator(), `/v1/{p}/cloudservers/${SERVERS.nicHeavy}/os-interface`);
     expect(status).toBe(200);
     expect(body.interfaceAttachments).toHaveLength(4);
     expect(new Set(body.interfaceAttachments.map((nic: { port_id: string }) => nic.port_id)).size).toBe(4);
@@ -19,16 +19,13 @@ describe('GET /v1/{project_id}/cloudservers/{server_id}/os-interface', () => {
       port_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       mac_addr: expect.stringMatching(/^fa:16:3e(:[0-9a-f]{2}){3}$/),
     });
-    const single = await getJson(emulator.current, `/v1/{p}/cloudservers/${SERVERS.kvmStopped}/os-interface`);
+    const single = await getJson(emulator(), `/v1/{p}/cloudservers/${SERVERS.kvmStopped}/os-interface`);
     expect(single.body.interfaceAttachments).toHaveLength(1);
-    expect(emulator.current.state.requests.at(-1)?.route).toBe('listServerInterfaces');
+    expect(emulator().state.requests.at(-1)?.route).toBe('listServerInterfaces');
   });
 
   it('answers an unknown server with 404 Ecs.0114', async () => {
-    const { status, body } = await getJson(
-      emulator.current,
-      '/v1/{p}/cloudservers/00000000-0000-4000-8000-000000000000/os-interface',
-    );
+    const { status, body } = await getJson(emulator(), '/v1/{p}/cloudservers/00000000-0000-4000-8000-000000000000/os-interface');
     expect([status, body.error.code]).toEqual([404, 'Ecs.0114']);
   });
 });
@@ -36,7 +33,7 @@ describe('GET /v1/{project_id}/cloudservers/{server_id}/os-interface', () => {
 describe('the seeded facts of the new constraints', () => {
   const emulator = useEmulator();
   const hintsOf = async (serverId: string) =>
-    (await getJson(emulator.current, `/v1/{p}/cloudservers/${serverId}`)).body.server['os:scheduler_hints'];
+    (await getJson(emulator(), `/v1/{p}/cloudservers/${serverId}`)).body.server['os:scheduler_hints'];
 
   it('a server on a dedicated host says so in os:scheduler_hints (lists, as the SDK server detail), the others do not', async () => {
     expect(await hintsOf(SERVERS.dedicatedHost)).toEqual({ dedicated_host_id: [DEDICATED_HOST_ID], tenancy: ['dedicated'] });
@@ -88,12 +85,12 @@ describe('refused at once, with the documented code', () => {
       code: 'Ecs.0803',
     },
   ])('$name → $code', async ({ server, flavorRef, body, version, code }) => {
-    const before = emulator.current.state.resizeJobs.length;
-    const result = await resize(emulator.current, server, { resize: { flavorRef, ...body } }, version);
+    const before = emulator().state.resizeJobs.length;
+    const result = await resize(emulator(), server, { resize: { flavorRef, ...body } }, version);
     expect([result.status, result.body.error.code]).toEqual([400, code]);
     expect(result.body.error.message).toEqual(expect.any(String));
-    expect(emulator.current.state.resizeJobs).toHaveLength(before);
-    expect(emulator.current.state.servers.get(server)?.status).toBe('SHUTOFF');
+    expect(emulator().state.resizeJobs).toHaveLength(before);
+    expect(emulator().state.servers.get(server)?.status).toBe('SHUTOFF');
   });
 });
 

@@ -26,7 +26,7 @@ describe('resize body validation', () => {
     ['an empty body', ''],
     ['a blank body', '   \n'],
   ])('refuses %s with Common.0002', async (_name, body) => {
-    expectError(await resize(emulator.current, SERVERS.kvmStopped, body), 'Common.0002');
+    expectError(await resize(emulator(), SERVERS.kvmStopped, body), 'Common.0002');
   });
 
   it.each([
@@ -46,20 +46,20 @@ describe('resize body validation', () => {
     ['cpu_options threads 3', { resize: { ...valid, cpu_options: { 'hw:cpu_threads': 3 } } }],
     ['an empty dedicated_host_id', { resize: { ...valid, dedicated_host_id: '' } }],
   ])('refuses %s with Ecs.0005', async (_name, body) => {
-    expectError(await resize(emulator.current, SERVERS.kvmStopped, body), 'Ecs.0005');
+    expectError(await resize(emulator(), SERVERS.kvmStopped, body), 'Ecs.0005');
   });
 
   it.each([
     ['a boolean isAutoPay', { isAutoPay: true }],
     ['an unknown extendparam key', { isAutoPay: 'true', chargingMode: 'prePaid' }],
   ])('refuses %s on v1.1 with Ecs.0005', async (_name, extendparam) => {
-    expectError(await resize(emulator.current, SERVERS.prepaid, { resize: { ...valid, extendparam } }, 'v1.1'), 'Ecs.0005');
+    expectError(await resize(emulator(), SERVERS.prepaid, { resize: { ...valid, extendparam } }, 'v1.1'), 'Ecs.0005');
   });
 
   it('answers a valid dry run with 202 and an empty body, creating nothing, whatever the server', async () => {
-    emulator.current.state.clearRequests();
+    emulator().state.clearRequests();
     for (const serverId of [SERVERS.kvmStopped, SERVERS.locked, '00000000-0000-4000-8000-000000000000']) {
-      const { status, body, response } = await resize(emulator.current, serverId, { resize: valid, dry_run: true });
+      const { status, body, response } = await resize(emulator(), serverId, { resize: valid, dry_run: true });
       expect(status).toBe(202);
       expect(body).toBeUndefined();
       expect(response.headers.get('content-type')).toBeNull();
@@ -74,8 +74,8 @@ describe('resize body validation', () => {
       },
       dry_run: true,
     };
-    expect((await resize(emulator.current, SERVERS.prepaid, full, 'v1.1')).status).toBe(202);
-    const { state } = emulator.current;
+    expect((await resize(emulator(), SERVERS.prepaid, full, 'v1.1')).status).toBe(202);
+    const { state } = emulator();
     expect(state.resizeJobs).toEqual([]);
     expect(state.jobs.size).toBe(0);
     expect(state.servers.get(SERVERS.kvmStopped)?.status).toBe('SHUTOFF');
@@ -86,7 +86,7 @@ describe('resize body validation', () => {
 describe('resize refusals, in the cloud’s order', () => {
   const emulator = useEmulator();
   const attempt = (serverId: string, flavorRef: string, extra: object = {}, apiVersion: 'v1' | 'v1.1' = 'v1') =>
-    resize(emulator.current, serverId, { resize: { flavorRef, ...extra } }, apiVersion);
+    resize(emulator(), serverId, { resize: { flavorRef, ...extra } }, apiVersion);
 
   it.each([
     ['an unknown server', '00000000-0000-4000-8000-000000000000', 's3.xlarge.2', 'Ecs.0114'],
@@ -107,7 +107,7 @@ describe('resize refusals, in the cloud’s order', () => {
   });
 
   it('refuses with withStopServer any state but stopped or running at rest', async () => {
-    const server = emulator.current.state.servers.get(SERVERS.kvmStopped)!;
+    const server = emulator().state.servers.get(SERVERS.kvmStopped)!;
     const states: [string, string, string | null][] = [
       ['RESIZE', 'stopped', 'resize_prep'],
       ['REBUILD', 'stopped', 'rebuilding'],
@@ -125,14 +125,14 @@ describe('resize refusals, in the cloud’s order', () => {
   });
 
   it('checks the sale status of the server’s availability zone', async () => {
-    const server = emulator.current.state.servers.get(SERVERS.kvmStopped)!;
+    const server = emulator().state.servers.get(SERVERS.kvmStopped)!;
     server.availabilityZone = 'eu-de-02';
     expectError(await attempt(server.id, 'c6.xlarge.2'), 'Ecs.0319');
     server.availabilityZone = 'eu-de-01';
   });
 
   it('checks locked before frozen before the flavor', async () => {
-    const server = emulator.current.state.servers.get(SERVERS.frozen)!;
+    const server = emulator().state.servers.get(SERVERS.frozen)!;
     server.locked = true;
     expectError(await attempt(server.id, 'x9.huge.8'), 'Ecs.0605');
     server.locked = false;
@@ -140,8 +140,8 @@ describe('resize refusals, in the cloud’s order', () => {
   });
 
   it('created no job for any refusal', () => {
-    expect(emulator.current.state.resizeJobs).toEqual([]);
-    expect(emulator.current.state.jobs.size).toBe(0);
+    expect(emulator().state.resizeJobs).toEqual([]);
+    expect(emulator().state.jobs.size).toBe(0);
   });
 });
 
@@ -149,30 +149,30 @@ describe('accepted resizes', () => {
   const emulator = useEmulator({ jobDurationMs: 60_000 });
 
   it('answers 200 {job_id} and puts the server in RESIZE', async () => {
-    const { status, body } = await resize(emulator.current, SERVERS.kvmStopped, { resize: { flavorRef: 's3.xlarge.2' } });
+    const { status, body } = await resize(emulator(), SERVERS.kvmStopped, { resize: { flavorRef: 's3.xlarge.2' } });
     expect(status).toBe(200);
     expect(body).toEqual({ job_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
-    const server = emulator.current.state.servers.get(SERVERS.kvmStopped)!;
+    const server = emulator().state.servers.get(SERVERS.kvmStopped)!;
     expect(server).toMatchObject({ status: 'RESIZE', vmState: 'stopped', taskState: 'resize_prep', flavorId: 's3.large.2' });
-    expect(emulator.current.state.resizeJobs).toEqual([
+    expect(emulator().state.resizeJobs).toEqual([
       { jobId: body.job_id, serverId: SERVERS.kvmStopped, flavorRef: 's3.xlarge.2', dryRun: false, apiVersion: 'v1' },
     ]);
     // While the job runs, a second resize finds the server busy.
     expectError(
-      await resize(emulator.current, SERVERS.kvmStopped, { resize: { flavorRef: 's3.2xlarge.2', mode: 'withStopServer' } }),
+      await resize(emulator(), SERVERS.kvmStopped, { resize: { flavorRef: 's3.2xlarge.2', mode: 'withStopServer' } }),
       'Ecs.0100',
     );
   });
 
   it('accepts a yearly/monthly server on v1.1 with {order_id, job_id}', async () => {
     const body = { resize: { flavorRef: 's3.xlarge.2', extendparam: { isAutoPay: 'true' } } };
-    const result = await resize(emulator.current, SERVERS.prepaid, body, 'v1.1');
+    const result = await resize(emulator(), SERVERS.prepaid, body, 'v1.1');
     expect(result.status).toBe(200);
     expect(result.body).toEqual({
       order_id: expect.stringMatching(/^CS\d{10}[A-Z]{5}$/),
       job_id: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
-    expect(emulator.current.state.resizeJobs.at(-1)).toEqual({
+    expect(emulator().state.resizeJobs.at(-1)).toEqual({
       jobId: result.body.job_id,
       orderId: result.body.order_id,
       serverId: SERVERS.prepaid,
@@ -184,13 +184,13 @@ describe('accepted resizes', () => {
 
   it('answers only {job_id} for a pay-per-use server on v1.1, and accepts a Xen → KVM target the job will judge', async () => {
     const result = await resize(
-      emulator.current,
+      emulator(),
       SERVERS.xenStopped,
       { resize: { flavorRef: 's3.large.2', mode: 'withStopServer' } },
       'v1.1',
     );
     expect(result.status).toBe(200);
     expect(Object.keys(result.body)).toEqual(['job_id']);
-    expect(emulator.current.state.resizeJobs.at(-1)).toMatchObject({ mode: 'withStopServer', apiVersion: 'v1.1' });
+    expect(emulator().state.resizeJobs.at(-1)).toMatchObject({ mode: 'withStopServer', apiVersion: 'v1.1' });
   });
 });

@@ -8,7 +8,7 @@ describe('GET /v1/{project_id}/cloudservers/{server_id}', () => {
   const emulator = useEmulator();
 
   it('answers the real shape, with strings where the API has strings', async () => {
-    const { status, body } = await getJson(emulator.current, `/v1/{p}/cloudservers/${SERVERS.xenRunning}`);
+    const { status, body } = await getJson(emulator(), `/v1/{p}/cloudservers/${SERVERS.xenRunning}`);
     expect(status).toBe(200);
     const server = body.server;
     expect(server).toMatchObject({
@@ -21,7 +21,7 @@ describe('GET /v1/{project_id}/cloudservers/{server_id}', () => {
       locked: false,
       flavor: { id: 's1.large', name: 's1.large', vcpus: '2', ram: '8192', disk: '40' },
       'OS-EXT-AZ:availability_zone': 'eu-de-01',
-      tenant_id: emulator.current.projectId,
+      tenant_id: emulator().projectId,
       hypervisor: null,
       tags: [],
       addresses: {},
@@ -45,7 +45,7 @@ describe('GET /v1/{project_id}/cloudservers/{server_id}', () => {
   });
 
   it('shows the seeded special states', async () => {
-    const get = async (id: string): Promise<Json> => (await getJson(emulator.current, `/v1/{p}/cloudservers/${id}`)).body.server;
+    const get = async (id: string): Promise<Json> => (await getJson(emulator(), `/v1/{p}/cloudservers/${id}`)).body.server;
     expect((await get(SERVERS.xenStopped))['OS-EXT-STS:power_state']).toBe(4);
     expect((await get(SERVERS.locked)).locked).toBe(true);
     expect((await get(SERVERS.frozen)).metadata.EcmResStatus).toBe('freeze');
@@ -59,7 +59,7 @@ describe('GET /v1/{project_id}/cloudservers/{server_id}', () => {
   });
 
   it('answers 404 Ecs.0114 for an unknown server', async () => {
-    const { status, body } = await getJson(emulator.current, '/v1/{p}/cloudservers/00000000-0000-4000-8000-000000000000');
+    const { status, body } = await getJson(emulator(), '/v1/{p}/cloudservers/00000000-0000-4000-8000-000000000000');
     expect(status).toBe(404);
     expect(body).toEqual({ error: { message: 'The ECS does not exist.', code: 'Ecs.0114' } });
   });
@@ -67,7 +67,7 @@ describe('GET /v1/{project_id}/cloudservers/{server_id}', () => {
 
 describe('GET /v1/{project_id}/cloudservers/detail', () => {
   const emulator = useEmulator();
-  const list = (query: string) => getJson(emulator.current, `/v1/{p}/cloudservers/detail${query}`);
+  const list = (query: string) => getJson(emulator(), `/v1/{p}/cloudservers/detail${query}`);
   const ids = (body: Json): string[] => body.servers.map((server: Json) => server.id);
 
   it('lists every server (default limit 25) and is never taken for a server id', async () => {
@@ -75,7 +75,7 @@ describe('GET /v1/{project_id}/cloudservers/detail', () => {
     expect(status).toBe(200);
     expect(body.count).toBe(ALL.length);
     expect(ids(body)).toEqual(ALL);
-    expect(emulator.current.state.requests.at(-1)?.route).toBe('listServers');
+    expect(emulator().state.requests.at(-1)?.route).toBe('listServers');
   });
 
   it('pages by page number: offset 1 and 0 are the first page', async () => {
@@ -97,7 +97,7 @@ describe('GET /v1/{project_id}/cloudservers/detail', () => {
   });
 
   it('treats status=SHUTOFF as also matching RESIZE (OTC)', async () => {
-    emulator.current.state.servers.get(SERVERS.kvmStopped)!.status = 'RESIZE';
+    emulator().state.servers.get(SERVERS.kvmStopped)!.status = 'RESIZE';
     expect(ids((await list('?status=SHUTOFF')).body)).toContain(SERVERS.kvmStopped);
     expect(ids((await list('?status=RESIZE')).body)).toEqual([SERVERS.kvmStopped]);
   });

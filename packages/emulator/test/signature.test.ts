@@ -214,16 +214,16 @@ describe('AK/SK against the running emulator', () => {
   const path = `/v1/{p}/cloudservers/${SERVERS.kvmStopped}`;
 
   it('accepts a signed GET and a signed POST', async () => {
-    const response = await signedFetch(emulator.current, 'GET', path);
+    const response = await signedFetch(emulator(), 'GET', path);
     expect(response.status).toBe(200);
     expect(((await response.json()) as Json).server.id).toBe(SERVERS.kvmStopped);
     const body = JSON.stringify({ resize: { flavorRef: 's3.xlarge.2' }, dry_run: true });
-    expect((await signedFetch(emulator.current, 'POST', `${path}/resize`, { body })).status).toBe(202);
+    expect((await signedFetch(emulator(), 'POST', `${path}/resize`, { body })).status).toBe(202);
   });
 
   it('refuses a tampered body with 401 APIG.0301 and no secret in the answer', async () => {
     const body = JSON.stringify({ resize: { flavorRef: 's3.xlarge.2' }, dry_run: true });
-    const response = await signedFetch(emulator.current, 'POST', `${path}/resize`, {
+    const response = await signedFetch(emulator(), 'POST', `${path}/resize`, {
       body,
       sentBody: body.replace('s3.xlarge.2', 's3.2xlarge.2'),
     });
@@ -235,7 +235,7 @@ describe('AK/SK against the running emulator', () => {
       request_id: response.headers.get('X-Request-Id'),
     });
     expect(text).not.toContain(DEFAULT_CREDENTIALS.secretKey);
-    expect(emulator.current.state.resizeJobs).toHaveLength(0);
+    expect(emulator().state.resizeJobs).toHaveLength(0);
   });
 
   it.each([
@@ -248,7 +248,7 @@ describe('AK/SK against the running emulator', () => {
     ['an unknown access key', { credentials: { accessKey: 'NOPE', secretKey: 'x' } }, 'Get secretKey failed'],
     ['a wrong secret key', { credentials: { ...DEFAULT_CREDENTIALS, secretKey: 'wrong' } }, 'verify aksk signature fail'],
   ])('refuses %s', async (_name, options, reason) => {
-    const response = await signedFetch(emulator.current, 'GET', path, options);
+    const response = await signedFetch(emulator(), 'GET', path, options);
     expect(response.status).toBe(401);
     expect(((await response.json()) as Json).error_msg).toBe(`Incorrect IAM authentication information: ${reason}`);
   });

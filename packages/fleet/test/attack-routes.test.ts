@@ -10,12 +10,12 @@ import { DEFAULT_CREDENTIALS, DEFAULT_PROJECT_ID, SERVERS } from '@ecs-resize/em
 import { createRuleEngine } from '@ecs-resize/rules';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyFleet, planFleet, type FleetItem } from '../src/index.js';
-import { FAST_WAIT, useEmulator } from '../../core/test/helpers.js';
+import { FAST_JOB_MS, FAST_WAIT, useEmulator } from '../../core/test/helpers.js';
 import { listenOnLoopback, type LoopbackServer } from '../../core/test/loopback-server.js';
 
 const BASE_PATH = '/ecs-proxy';
 const engine = createRuleEngine();
-const emulator = useEmulator({}, true);
+const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS }, { fresh: true });
 
 /** What the proxy answered each request: its status, and its own refusal code (`PROXY.*`) if any. */
 interface Answered {

@@ -7,10 +7,10 @@ import { DEFAULT_CREDENTIALS, DEFAULT_PROJECT_ID, DEFAULT_TOKEN, SERVERS } from 
 import { createRuleEngine } from '@ecs-resize/rules';
 import { describe, expect, it } from 'vitest';
 import { applyFleet, planFleet, type FleetJournalEntry, type FleetPlan } from '../src/index.js';
-import { FAST_WAIT, rejectionOf, useEmulator } from '../../core/test/helpers.js';
+import { FAST_JOB_MS, FAST_WAIT, rejectionOf, useEmulator } from '../../core/test/helpers.js';
 
 const engine = createRuleEngine();
-const emulator = useEmulator({}, true);
+const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS }, { fresh: true });
 const READY = { serverId: SERVERS.kvmStopped, flavorRef: 's3.xlarge.2' };
 
 describe.each([

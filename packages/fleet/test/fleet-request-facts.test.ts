@@ -3,7 +3,7 @@ import { createRuleEngine } from '@ecs-resize/rules';
 import { describe, expect, it } from 'vitest';
 import { EcsInputError } from '@ecs-resize/core';
 import { applyFleet, planFleet, type FleetItem, type FleetJournalEntry, type FleetPlan } from '../src/index.js';
-import { FAST_WAIT, clientOf, recordingClientOf, useEmulator } from '../../core/test/helpers.js';
+import { FAST_JOB_MS, FAST_WAIT, clientOf, recordingClientOf, useEmulator } from '../../core/test/helpers.js';
 
 const engine = createRuleEngine();
 const TARGET = 's3.xlarge.2';
@@ -35,7 +35,7 @@ describe.each([
     warnings: [],
   },
 ])('a fleet item of $name', ({ serverId, ruleId, fields, resize, warnings }) => {
-  const emulator = useEmulator({}, true);
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS }, { fresh: true });
   const bare: FleetItem = { serverId, flavorRef: TARGET };
   const item: FleetItem = { ...bare, ...fields };
 
@@ -93,7 +93,7 @@ describe.each([
 });
 
 describe('a fleet item with a bad autoPay or dedicatedHostId', () => {
-  const emulator = useEmulator({}, true);
+  const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS }, { fresh: true });
 
   it.each([
     { field: 'autoPay', value: 'true' },
@@ -124,7 +124,7 @@ describe('a fleet item with a bad autoPay or dedicatedHostId', () => {
 });
 
 describe('a whole fleet (fleetData: three yearly/monthly servers among 42)', () => {
-  const emulator = useEmulator({ data: fleetData(42) });
+  const emulator = useEmulator({ data: fleetData(42), jobDurationMs: FAST_JOB_MS });
 
   it.each([
     { given: {}, prepaidBlocked: 3 },

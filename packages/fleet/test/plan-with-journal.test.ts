@@ -8,10 +8,10 @@ import { SERVERS } from '@ecs-resize/emulator';
 import { createRuleEngine } from '@ecs-resize/rules';
 import { describe, expect, it } from 'vitest';
 import { planFleetWithJournal, type FleetItem, type FleetJournalEntry } from '../src/index.js';
-import { clientOf, rejectionOf, useEmulator } from '../../core/test/helpers.js';
+import { FAST_JOB_MS, clientOf, rejectionOf, useEmulator } from '../../core/test/helpers.js';
 
 const engine = createRuleEngine();
-const emulator = useEmulator();
+const emulator = useEmulator({ jobDurationMs: FAST_JOB_MS });
 const AT = '2026-01-01T00:00:00.000Z';
 const FIRST: FleetItem = { serverId: SERVERS.kvmStopped, flavorRef: 's3.xlarge.2' };
 const SECOND: FleetItem = { serverId: SERVERS.kvmScsi, flavorRef: 'c6.xlarge.2' };
