@@ -61,6 +61,13 @@ describe.each<{ signal: NodeJS.Signals; args: string[] }>([
 });
 
 describe('ecs-resize emulator, misused', () => {
+  it('its help names the package, the variables it prints and how it stops', async () => {
+    const { code, stdout } = await runInProcess(['help', 'emulator']);
+    expect(code).toBe(0);
+    for (const words of ['Usage: ecs-resize emulator', 'npm i -g @ecs-resize/emulator', ...VARIABLES, 'SIGTERM', '--port <port>'])
+      expect(stdout).toContain(words);
+  });
+
   it.each([
     { flags: ['--port', '0'], message: '--port must be a whole number from 1 to 65535, not "0"' },
     { flags: ['--port', '65536'], message: '--port must be a whole number from 1 to 65535, not "65536"' },

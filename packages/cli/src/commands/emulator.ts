@@ -61,8 +61,8 @@ export const emulatorCommand: Command = {
     seed: { type: 'string', value: '<n>', description: 'the seed of the ids and job ids it makes (default 1)' },
   },
   description: [
-    `Starts the emulator of ${EMULATOR_PACKAGE} on 127.0.0.1 (install it first: npm i -g`,
-    `${EMULATOR_PACKAGE}), with its example servers and flavors, and prints the export lines of`,
+    `Starts the emulator of ${EMULATOR_PACKAGE} on 127.0.0.1, with its example servers and`,
+    `flavors (install it first: npm i -g ${EMULATOR_PACKAGE}), and prints the export lines of`,
     `${ENV.endpoint}, ${ENV.projectId}, ${ENV.accessKey} and ${ENV.secretKey} for it: paste them into another`,
     'shell, or read them from a file (below), and every command of that shell talks to the',
     'emulator. The AK/SK pair is made for this run; the emulator accepts no other. It runs',
@@ -71,7 +71,7 @@ export const emulatorCommand: Command = {
   examples: [
     'ecs-resize emulator',
     'ecs-resize emulator --port 8080 --seed 7',
-    'ecs-resize emulator > emulator.env &   # then: . ./emulator.env && ecs-resize servers',
+    'ecs-resize emulator > emulator.env &   # once it has printed them: . ./emulator.env && ecs-resize servers',
   ],
   async run({ options, terminal, signal }) {
     const port = options.integer('port', 1, 65535) ?? 0;
