@@ -96,6 +96,9 @@ describe('ecs-resize completion bash', () => {
     { typed: ['emulator', '--p'], expected: ['--port', '--project-id'] },
     { typed: ['fleet', 'plan', 'fleet.'], expected: ['fleet.csv', 'fleet.json'] },
     { typed: ['check', '--config', 'ecs'], expected: ['ecs-resize.bash', 'ecs-resize.config.json'] },
+    { typed: ['fleet', 'apply', 'x.csv', '--journal', 'fleet.j'], expected: ['fleet.json'] },
+    { typed: ['check', '--terraform', 'fleet.c'], expected: ['fleet.csv'] },
+    { typed: ['check', '--facts', 'fleet.j'], expected: ['fleet.json'] },
   ])('ecs-resize $typed offers $expected', async ({ typed, expected }) => {
     expect((await bashCandidates(typed)).sort()).toEqual([...expected].sort());
   });

@@ -4,7 +4,7 @@ export interface OptionSpec {
   readonly type: 'string' | 'boolean';
   /** A one-letter alias, e.g. `h` for `-h`. */
   readonly short?: string;
-  /** The value's placeholder in the help, e.g. `<ms>`; shell completion offers paths for `<file>`. */
+  /** The value's placeholder in the help, e.g. `<ms>`; shell completion offers paths where it names a file (`<file>`, `<plan.json>`). */
   readonly value?: string;
   /** The values it takes, when they are a known few (shell completion offers them). */
   readonly values?: readonly string[];

@@ -36,10 +36,13 @@ export interface CompletionModel {
 /** `help` offers the commands: `help check` is `check --help`. */
 const HELP_WORD: CompletionWord = { word: 'help', description: 'show the help of a command' };
 
-/** A flag's value: its known values, a path for a `<file>`, else free text. */
-function flagValue({ values, value }: OptionSpecs[string]): FlagValue {
+/** A placeholder that names a file: `<file>`, `<plan.json|->`. */
+const FILE_PLACEHOLDER = /file|\.(json|csv)\b/;
+
+/** A flag's value: its known values, a path when its placeholder names a file, else free text. */
+function flagValue({ values, value = '' }: OptionSpecs[string]): FlagValue {
   if (values !== undefined) return { kind: 'words', words: values };
-  return value === '<file>' ? { kind: 'file' } : { kind: 'text' };
+  return FILE_PLACEHOLDER.test(value) ? { kind: 'file' } : { kind: 'text' };
 }
 
 /** The flags as words: `--mode`, and `-h` for a short one. */
