@@ -107,11 +107,21 @@ function addFindings(findings: Finding[], active: ActiveRule, output: unknown): 
   }
 }
 
+/**
+ * What is wrong at an issue's path, in plain words: a required field that is absent (valibot's
+ * issue on the object's key) "is missing"; any other issue keeps the schema's message.
+ */
+function messageOfIssue(issue: v.BaseIssue<unknown>): string {
+  return issue.path?.at(-1)?.origin === 'key' ? 'is missing' : issue.message;
+}
+
 /** Validates facts, or throws an {@link InvalidFactsError} listing each bad path. */
 function parseFacts(facts: unknown): ResizeFacts {
   const result = v.safeParse(ResizeFactsSchema, facts);
   if (result.success) return result.output;
-  throw new InvalidFactsError(result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? 'facts', message: issue.message })));
+  throw new InvalidFactsError(
+    result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? 'facts', message: messageOfIssue(issue) })),
+  );
 }
 
 /**
