@@ -52,6 +52,23 @@ function flavorChangeOf(attributes: readonly string[], before: PlanValues, after
   return { unknown: attributes.find((name) => typeof before[name] === 'string' && afterUnknown[name] === true) };
 }
 
+/**
+ * The note for a resource whose flavor attributes change to different flavors: the check
+ * takes the first (`flavor_id`), but which one the provider sends is not in the spec
+ * (ecs-api.md §9.1 says only "on a flavor_id or flavor_name change"): UNCONFIRMED, so the
+ * operator is told that the other one was not checked.
+ */
+function conflictNoteOf(attributes: readonly string[], before: PlanValues, after: PlanValues, to: string) {
+  const checked = attributes.find((name) => after[name] === to && before[name] !== to);
+  const other = attributes.find((name) => {
+    const value = after[name];
+    return typeof value === 'string' && value !== to && value !== before[name];
+  });
+  if (checked === undefined || other === undefined) return undefined;
+  const value = after[other] as string;
+  return `its new ${other}, ${value}, is not its new ${checked}, ${to}: checked as a resize to ${to}, though which the provider sends is not known`;
+}
+
 /** The server id of a resize, checked: a UUID, else the plan is refused. */
 function serverIdOf(change: PlanResourceChange, name: string): string {
   const id = change.before?.['id'];
@@ -101,6 +118,8 @@ export function findFlavorChanges(plan: TerraformPlan, name: string): PlanFlavor
       continue;
     }
     resizes.push({ address, type, serverId: serverIdOf(change, name), ...flavor, request: model.requestOf(after) });
+    const conflict = conflictNoteOf(model.flavorAttributes, before, after, flavor.to);
+    if (conflict !== undefined) notes.push({ address, note: conflict });
   }
   refuseDuplicates(resizes, name);
   return { resizes, notes, skipped: plan.resourceChanges.length - resizes.length };
