@@ -3,6 +3,7 @@ import { InvalidFactsError, type ResizeFacts, type RuleEngine } from '@ecs-resiz
 import { confirmationsByRule } from '../args/confirmations.js';
 import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../errors/UsageError.js';
+import { nameOfInput } from '../input/read-bounded-input.js';
 import { readJsonInput } from '../input/read-json-input.js';
 import type { PreflightResult } from '../preflight/run-preflight.js';
 
@@ -72,7 +73,7 @@ export async function checkFactsInput(
       confirmationByRule: confirmationsByRule(engine),
     };
   } catch (error) {
-    if (error instanceof InvalidFactsError) throw refusal(error, `${FACTS_FLAG} ${source}`);
+    if (error instanceof InvalidFactsError) throw refusal(error, nameOfInput({ source, flag: FACTS_FLAG }));
     throw error;
   }
 }

@@ -26,7 +26,7 @@ export interface BoundedInput {
 const mebibytes = (bytes: number) => `${Number((bytes / 2 ** 20).toFixed(2))} MiB`;
 
 /** How the input is named in messages: `--terraform plan.json`, `--facts - (stdin)`, `fleet.csv`. */
-export function nameOfInput({ source, flag }: BoundedInput): string {
+export function nameOfInput({ source, flag }: Pick<BoundedInput, 'source' | 'flag'>): string {
   const name = source === STDIN_SOURCE ? `${STDIN_SOURCE} (stdin)` : source;
   return flag === undefined ? name : `${flag} ${name}`;
 }

@@ -5,7 +5,7 @@ import { ExitCode } from '../exit-codes.js';
 import { formatTerraformCheck, terraformCheckToJson } from '../output/format-terraform-check.js';
 import { checkFlavorChanges, type ResizeVerdict } from './check-flavor-changes.js';
 import { findFlavorChanges } from './find-flavor-changes.js';
-import { readPlanFile, TERRAFORM_FLAG } from './read-plan-file.js';
+import { planNameOf, readPlanFile } from './read-plan-file.js';
 
 /**
  * The exit code of a plan's check, as `fleet plan` decides it: the first server that could not
@@ -31,7 +31,7 @@ export async function checkTerraformPlan(
 ): Promise<number> {
   const rules = await engine();
   const plan = await readPlanFile(source, io);
-  const { resizes, notes, skipped } = findFlavorChanges(plan, `${TERRAFORM_FLAG} ${source}`);
+  const { resizes, notes, skipped } = findFlavorChanges(plan, planNameOf(source));
   const verdicts = resizes.length === 0 ? [] : await checkFlavorChanges(client(), rules, resizes, { confirmations, signal });
   const check = { verdicts, notes, skipped };
   if (terminal.json) terminal.printJson(terraformCheckToJson(check));

@@ -1,5 +1,6 @@
 import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../errors/UsageError.js';
+import { nameOfInput } from '../input/read-bounded-input.js';
 import { readJsonInput } from '../input/read-json-input.js';
 
 /** The largest plan read: a plan of thousands of resources is a few MiB. */
@@ -104,6 +105,9 @@ export function parsePlan(value: unknown, name: string): TerraformPlan {
   return { formatVersion, resourceChanges: entries.map((entry, index) => readResourceChange(entry, index, refuse)) };
 }
 
+/** How the plan is named in messages: `--terraform plan.json`, `--terraform - (stdin)`. */
+export const planNameOf = (source: string) => nameOfInput({ source, flag: TERRAFORM_FLAG });
+
 /**
  * Reads the plan `--terraform` names (a file, or `-` for the standard input), at most
  * {@link MAX_PLAN_BYTES}.
@@ -111,5 +115,5 @@ export function parsePlan(value: unknown, name: string): TerraformPlan {
  */
 export async function readPlanFile(source: string, io: Pick<CliIo, 'stdin' | 'cwd'>): Promise<TerraformPlan> {
   const value = await readJsonInput({ source, what: 'the plan', flag: TERRAFORM_FLAG, maxBytes: MAX_PLAN_BYTES }, io);
-  return parsePlan(value, `${TERRAFORM_FLAG} ${source}`);
+  return parsePlan(value, planNameOf(source));
 }
