@@ -162,6 +162,7 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
     connectedCallback() {
       if (this.#life.signal.aborted) this.#life = new AbortController();
       this.#ui ??= this.#build();
+      this.#showPicked(); // nothing picked yet: Resize and Check again disabled, no empty confirmation box
       void this.refresh().then(() => this.#checkTargets());
     }
 
