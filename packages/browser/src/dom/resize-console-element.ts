@@ -287,7 +287,11 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
         this.#emit('targets', { serverId, targets });
         return targets;
       } catch (error) {
-        if (!signal.aborted) this.#fail(error);
+        if (signal.aborted) return undefined;
+        // The last verdicts are stale now: no target is shown ready, and Resize waits for a check that lands.
+        this.#targets = undefined;
+        ui.targets.show([], this.#flavorRef);
+        this.#fail(error);
         return undefined;
       } finally {
         if (this.#checking === checking) {
