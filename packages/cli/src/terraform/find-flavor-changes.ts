@@ -36,6 +36,9 @@ export interface PlanFlavorChanges {
   readonly skipped: number;
 }
 
+/** The most resource addresses a refusal names for one server; the rest are counted. */
+const MAX_LISTED_ADDRESSES = 3;
+
 /** Whether the actions replace the resource: delete then create, or create then delete. */
 const isReplace = (actions: readonly string[]) => actions.includes('delete') && actions.includes('create');
 
@@ -79,16 +82,27 @@ function serverIdOf(change: PlanResourceChange, name: string): string {
   );
 }
 
+/** The resource addresses of one server for a message: the first {@link MAX_LISTED_ADDRESSES}, the rest counted. */
+function listedAddresses(addresses: readonly string[]): string {
+  const listed = addresses.slice(0, MAX_LISTED_ADDRESSES).join(', ');
+  const more = addresses.length - MAX_LISTED_ADDRESSES;
+  return more > 0 ? `${listed} and ${more} more` : listed;
+}
+
 /**
  * Refuses a plan that resizes one server from two resources: applying it would send that
  * server two resizes.
  */
 function refuseDuplicates(resizes: readonly FlavorChange[], name: string): void {
   const addresses = new Map<string, string[]>();
-  for (const { serverId, address } of resizes) addresses.set(serverId, [...(addresses.get(serverId) ?? []), address]);
+  for (const { serverId, address } of resizes) {
+    const named = addresses.get(serverId);
+    if (named === undefined) addresses.set(serverId, [address]);
+    else named.push(address);
+  }
   const duplicates = [...addresses].filter(([, named]) => named.length > 1);
   if (duplicates.length === 0) return;
-  const listed = duplicates.slice(0, 10).map(([serverId, named]) => `${serverId} (${named.join(', ')})`);
+  const listed = duplicates.slice(0, 10).map(([serverId, named]) => `${serverId} (${listedAddresses(named)})`);
   throw new UsageError(
     `${name} resizes ${countOf(duplicates.length, 'server')} from more than one resource: ${listed.join('; ')}. ` +
       'Applying it would resize each twice: one resource per server. Nothing was checked.',
