@@ -103,7 +103,7 @@ describe('a target flavor that does not exist is one finding', () => {
     expect(findingLines(stdout)).toEqual([
       expect.stringMatching(/^ {2}error {2}target-allowed {2}Flavor nosuch\.flavor does not exist/),
     ]);
-    expect(stdout).toContain('→ see the flavors it may change to: ecs-resize flavors <server>');
+    expect(stdout).toContain(`→ see the flavors it may change to: ecs-resize flavors ${server}`);
     expect(stdout).toContain('✖ blocked: 1 error, 0 warnings');
     expect(stdout).not.toMatch(LIBRARY_WORDS);
   });

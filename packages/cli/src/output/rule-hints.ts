@@ -1,9 +1,24 @@
+import { isServerId } from '@ecs-resize/core';
 import type { RuleConfirmation } from '@ecs-resize/rules';
 
 /** Which finding: its rule, and the message (a plugin's finding may have none). */
 interface FindingKey {
   readonly ruleId: string;
   readonly messageId?: string | undefined;
+  /** The finding's data: its `serverId` fills a hint's `<server>`. */
+  readonly data?: Readonly<Record<string, string | number>> | undefined;
+}
+
+/** The placeholder of a hint's command line that the finding's server fills. */
+const SERVER_PLACEHOLDER = '<server>';
+
+/**
+ * A hint's command line with the finding's server in place of `<server>`, so that it runs as
+ * printed; only a server id (a UUID) is put there, never other text of a facts document.
+ */
+function withServer(hint: string, finding: FindingKey): string {
+  const serverId = finding.data?.['serverId'];
+  return typeof serverId === 'string' && isServerId(serverId) ? hint.replace(SERVER_PLACEHOLDER, serverId) : hint;
 }
 
 /**
@@ -71,7 +86,9 @@ export function confirmationHint({ name, label }: RuleConfirmation): string {
  * confirmation (`confirmation`, its `meta.confirmation`), else the flag or command of the table.
  */
 export function cliHintFor(finding: FindingKey, confirmation?: RuleConfirmation): string | undefined {
-  return confirmation === undefined ? HINTS[`${finding.ruleId}/${finding.messageId}`]?.flag : confirmationHint(confirmation);
+  if (confirmation !== undefined) return confirmationHint(confirmation);
+  const flag = HINTS[`${finding.ruleId}/${finding.messageId}`]?.flag;
+  return flag === undefined ? undefined : withServer(flag, finding);
 }
 
 /** The field of a fleet file's item that answers a finding, if there is one. */
