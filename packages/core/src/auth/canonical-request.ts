@@ -16,13 +16,17 @@ function decodeSegment(path: string): string {
   }
 }
 
+/** A path that decoding and encoding leave as it is: unreserved characters and `/` only, no escape. */
+const PLAIN_PATH = /^[\w.~/-]*$/;
+
 /**
  * The canonical URI: the path decoded, then each segment re-encoded, always ending with `/`
  * ("a URI must end with a slash for signature calculation"). Decoding before splitting is what
  * the official Go and Python signers do, so an encoded `/` (`%2F`) splits a segment there too.
+ * A plain path (every API path the client sends) is its own canonical form, taken as it is.
  */
 function canonicalUri(pathname: string): string {
-  const path = decodeSegment(pathname).split('/').map(encode).join('/');
+  const path = PLAIN_PATH.test(pathname) ? pathname : decodeSegment(pathname).split('/').map(encode).join('/');
   return path.endsWith('/') ? path : `${path}/`;
 }
 
@@ -67,7 +71,7 @@ export function canonicalRequest({ method, url, headers, bodyHash }: CanonicalRe
   return [
     method.toUpperCase(),
     canonicalUri(url.pathname),
-    canonicalQuery(url.searchParams),
+    url.search === '' ? '' : canonicalQuery(url.searchParams),
     canonicalHeaders,
     signedHeaderList(headers),
     bodyHash,

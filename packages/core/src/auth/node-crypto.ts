@@ -1,16 +1,15 @@
 /// <reference types="node" />
-import { createHash, createHmac, createSecretKey } from 'node:crypto';
+import { createHmac, createSecretKey, hash } from 'node:crypto';
 import type * as WebCrypto from './web-crypto.js';
 
 /**
- * Hex SHA-256 of text or bytes, with `node:crypto`: the `#crypto` of Node (the `node`
- * condition), several times faster there than WebCrypto's promise per digest.
+ * Hex SHA-256 of text (as UTF-8) or bytes, with `node:crypto`: the `#crypto` of Node (the
+ * `node` condition), several times faster there than WebCrypto's promise per digest. One-shot
+ * `hash` (Node 20.12+) rather than a `Hash` object per digest, which costs three times as much.
  * @internal
  */
 export const sha256Hex: typeof WebCrypto.sha256Hex = async (data) =>
-  createHash('sha256')
-    .update(typeof data === 'string' ? data : new Uint8Array(data))
-    .digest('hex');
+  hash('sha256', typeof data === 'string' ? data : new Uint8Array(data), 'hex');
 
 /**
  * A function that gives the hex HMAC-SHA256 of text under `secret`, with `node:crypto`. The

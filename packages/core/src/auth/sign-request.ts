@@ -7,6 +7,9 @@ import { hmacSha256Signer, sha256Hex } from '#crypto';
 /** The algorithm name, first in the string to sign and in the `Authorization` header. */
 const ALGORITHM = 'SDK-HMAC-SHA256';
 
+/** The hex SHA-256 of no bytes at all: the body hash of every GET, known without hashing. */
+const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
 /** `20191115T033655Z`: the `X-Sdk-Date` format (UTC). */
 function formatSdkDate(date: Date): string {
   return date.toISOString().replace(/[-:]|\.\d{3}/g, '');
@@ -43,35 +46,33 @@ function signerOf(credentials: AkSkCredentials): Signer {
 }
 
 /**
- * Reads the body of a request as bytes, none for GET and HEAD. `keep: false` uses up the
- * request's body (the caller replaces the request with one carrying the bytes); `keep: true`
- * reads a clone, so the request stays readable, at the cost of a tee (more than the signature
- * itself costs).
- * @internal
+ * Reads the body of a request as bytes, none for GET and HEAD, from a clone, so the request
+ * stays readable (at the cost of a tee, more than the signature itself costs).
  */
-export async function readRequestBody(request: Request, keep: boolean): Promise<ArrayBuffer | undefined> {
+async function readRequestBody(request: Request): Promise<ArrayBuffer | undefined> {
   if (request.method === 'GET' || request.method === 'HEAD' || request.body === null) return undefined;
-  return (keep ? request.clone() : request).arrayBuffer();
+  return request.clone().arrayBuffer();
 }
 
 /**
  * Signs in place: sets `X-Sdk-Date` (from `date`, else the one in `headers`, else now),
  * `X-Security-Token` for temporary credentials, and `Authorization` on `headers`, for a request
- * of `method` to `url` with `body`. Takes credentials already validated (the client's,
+ * of `method` to `url` with `body` (bytes, or text hashed as UTF-8, as a `Request` sends it; none
+ * for a request without a body). Takes credentials already validated (the client's,
  * validated once when it was created).
  * @internal
  */
 export async function signHeaders(
   headers: Headers,
-  request: { method: string; url: string; body: ArrayBuffer | undefined },
+  request: { method: string; url: string; body: ArrayBuffer | string | undefined },
   credentials: AkSkCredentials,
   date: Date | undefined,
 ): Promise<void> {
-  headers.delete('authorization');
   const sdkDate = date ? formatSdkDate(date) : (headers.get('x-sdk-date') ?? formatSdkDate(new Date()));
   headers.set('X-Sdk-Date', sdkDate);
   if (credentials.securityToken !== undefined) headers.set('X-Security-Token', credentials.securityToken);
-  const bodyHash = headers.get('x-sdk-content-sha256') ?? (await sha256Hex(request.body ?? ''));
+  const bodyHash =
+    headers.get('x-sdk-content-sha256') ?? (request.body === undefined ? EMPTY_BODY_SHA256 : await sha256Hex(request.body));
   const signed = headersToSign(headers);
   const canonical = canonicalRequest({ method: request.method, url: new URL(request.url), headers: signed, bodyHash });
   const stringToSign = `${ALGORITHM}\n${sdkDate}\n${await sha256Hex(canonical)}`;
@@ -109,7 +110,7 @@ const SignRequestInputSchema = v.object({
  */
 export async function signRequest(request: Request, credentials: AkSkCredentials, date?: Date): Promise<Request> {
   parseInput('signRequest', '', SignRequestInputSchema, { request, credentials, date });
-  const body = await readRequestBody(request, true);
+  const body = await readRequestBody(request);
   const signed = new Request(request, { body: body ?? null });
   await signHeaders(signed.headers, { method: request.method, url: request.url, body }, credentials, date);
   return signed;

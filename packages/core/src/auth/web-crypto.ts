@@ -6,9 +6,6 @@ function toHex(buffer: ArrayBuffer): string {
   return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** The hex SHA-256 of no bytes at all: the body hash of every GET. */
-const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-
 /**
  * Hex SHA-256 of text or bytes, with WebCrypto: the `#crypto` of browsers (Node gets
  * `node-crypto.ts`, which has the same exports).
@@ -16,7 +13,7 @@ const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b78
  */
 export async function sha256Hex(data: string | ArrayBuffer): Promise<string> {
   const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-  return bytes.byteLength === 0 ? EMPTY_SHA256 : toHex(await crypto.subtle.digest('SHA-256', bytes));
+  return toHex(await crypto.subtle.digest('SHA-256', bytes));
 }
 
 /**

@@ -52,9 +52,18 @@ export interface Transport {
   readonly secrets: readonly string[];
 }
 
-/** The hook that authenticates each attempt (freshly signed); it runs after the caller's hooks. */
+/**
+ * The hook that authenticates each attempt (freshly signed, in place); it runs after the
+ * caller's hooks. The body signed is ky's `options.body`: the JSON text ky built the request
+ * from (the transport sends `json` only), which each attempt's request carries unchanged.
+ */
 function authHook(auth: TokenCredentials | AkSkCredentials | undefined, projectId: string): BeforeRequestHook[] {
-  return auth === undefined ? [] : [(request) => authenticateRequest(request, auth, projectId)];
+  return auth === undefined
+    ? []
+    : [
+        (request, options) =>
+          authenticateRequest(request, auth, projectId, typeof options.body === 'string' ? options.body : undefined),
+      ];
 }
 
 /** The secret values of the credentials, to mask in anything taken from a response. */
@@ -64,15 +73,14 @@ function secretsOf(auth: TokenCredentials | AkSkCredentials | undefined): string
   return [auth.secretKey, auth.securityToken].filter((secret): secret is string => secret !== undefined);
 }
 
-/** The full URL of a call, a space in the query as `%20`. */
+/** The full URL of a call, a space in the query as `%20`; no query at all when no parameter has a value. */
 function urlOf(config: TransportConfig, call: ApiCall<v.GenericSchema>): string {
   const base = call.service === 'evs' ? config.evsBase : config.ecsBase;
   const url = new URL(base + call.path);
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(call.searchParams ?? {})) {
-    if (value !== undefined) params.set(key, String(value));
-  }
-  url.search = queryString(params);
+  const params = Object.entries(call.searchParams ?? {}).filter(
+    (entry): entry is [string, string | number] => entry[1] !== undefined,
+  );
+  if (params.length > 0) url.search = queryString(new URLSearchParams(params.map(([key, value]) => [key, String(value)])));
   return url.href;
 }
 

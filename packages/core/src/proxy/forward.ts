@@ -63,11 +63,14 @@ export async function forward(config: ProxyConfig, call: UpstreamCall): Promise<
   const headers = new Headers();
   if (call.accept !== null) headers.set('Accept', call.accept);
   if (call.body !== undefined) headers.set('Content-Type', 'application/json;charset=UTF-8');
-  const request = await authenticateRequest(
-    new Request(call.url, { method: call.method, headers, body: call.body ?? null, signal: deadline, redirect: 'manual' }),
-    config.auth,
-    config.projectId,
-  );
+  const request = new Request(call.url, {
+    method: call.method,
+    headers,
+    body: call.body ?? null,
+    signal: deadline,
+    redirect: 'manual',
+  });
+  await authenticateRequest(request, config.auth, config.projectId, call.body);
   const secrets = secretsOf(request, config);
   try {
     const upstream = await (config.fetch ?? fetch)(request);
