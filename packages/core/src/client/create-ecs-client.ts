@@ -3,6 +3,8 @@ import type { CheckOptions, CheckResult } from '../check/check.js';
 import type { CheckTargetsOptions, TargetCheck } from '../check/check-targets.js';
 import { _createEcsConnection, type EcsConnection } from '../connection/create-ecs-connection.js';
 import type { EcsClientOptions } from '../connection/connection-options.js';
+import { installApiErrorAdvice } from '../errors/api-error-advice.js';
+import { hintFor } from '../errors/api-error-hints.js';
 import type { CollectFactsOptions } from '../facts/collect-facts.js';
 import type { RequestOptions } from '../input/request-options.js';
 import { getJob } from '../operations/get-job.js';
@@ -32,6 +34,10 @@ import type { InterfaceAttachment } from '../schemas/interface-attachment.js';
 import type { Job } from '../schemas/job.js';
 import type { Server } from '../schemas/server.js';
 import type { Volume } from '../schemas/volume.js';
+
+// API errors say what to do (`hint`) wherever the client is loaded; a page bundling only the
+// modular operations leaves the hint table out (errors/api-error-advice.ts).
+installApiErrorAdvice(hintFor);
 
 /**
  * A client of the ECS API for one project: every operation bound to one connection. It is a

@@ -1,6 +1,6 @@
 import { redactSecretsDeep } from '../http/redact.js';
 import { EcsError } from './EcsError.js';
-import { hintFor } from './api-error-hints.js';
+import { apiErrorAdvice } from './api-error-advice.js';
 import { classifyApiFailure } from './failure-class.js';
 
 /** A nested error detail some ECS error bodies carry (`error.details`). */
@@ -50,7 +50,11 @@ export class EcsApiError extends EcsError {
   readonly method: string;
   /** The request's URL. */
   readonly url: string;
-  /** What to do about it, when the code is one we know. */
+  /**
+   * What to do about it, when the code is one we know. Set when core's hint table is loaded: in
+   * Node, the CLI, the browser IIFE and any bundle holding `createEcsClient`; a page bundling only
+   * the modular operations leaves the table out, and its errors have none (see `api-error-advice.ts`).
+   */
   readonly hint: string | undefined;
 
   /**
@@ -66,7 +70,7 @@ export class EcsApiError extends EcsError {
   constructor(unmasked: EcsApiErrorInit) {
     const { secrets = [], ...fields } = unmasked;
     const init = redactSecretsDeep(fields, secrets);
-    const hint = hintFor(init.status, init.code);
+    const hint = apiErrorAdvice(init.status, init.code);
     const what = init.code ? `${init.code} (HTTP ${init.status})` : `HTTP ${init.status}`;
     const said = init.apiMessage ? `: ${init.apiMessage}` : '';
     const id = init.requestId ? ` (request id ${init.requestId})` : '';
