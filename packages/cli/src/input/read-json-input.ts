@@ -1,6 +1,6 @@
 import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../errors/UsageError.js';
-import { nameOfInput, readBoundedBytes, utf8Text, type BoundedInput } from './read-bounded-input.js';
+import { nameOfInput, readBoundedBytes, STDIN_SOURCE, utf8Text, type BoundedInput } from './read-bounded-input.js';
 
 /** The deepest nesting of arrays and objects accepted: far more than a plan or facts need. */
 export const MAX_JSON_DEPTH = 128;
@@ -21,12 +21,24 @@ const notJson = (input: BoundedInput, error: unknown) =>
   new UsageError(`${nameOfInput(input)}: ${input.what} is not JSON (${(error as Error).message}).`, { cause: error });
 
 /**
+ * The refusal of an input with nothing but blanks: on the standard input it is most often the
+ * command before the pipe that failed (`terraform show -json tfplan | ...`), so it says so.
+ */
+const empty = (input: BoundedInput) =>
+  new UsageError(
+    `${nameOfInput(input)}: ${input.what} is empty` +
+      (input.source === STDIN_SOURCE ? ': did the command that writes it fail?' : '.') +
+      ' Nothing was checked.',
+  );
+
+/**
  * The JSON document `text` holds, nested at most {@link MAX_JSON_DEPTH} deep.
  * @param input What `text` was read from, for messages.
  * @returns The parsed value, not yet checked against any shape.
- * @throws {UsageError} When it is not JSON or nests too deep, naming the input, never the content.
+ * @throws {UsageError} When it is empty, not JSON or nests too deep, naming the input, never the content.
  */
 export function parseJsonText(text: string, input: BoundedInput): unknown {
+  if (text.trim() === '') throw empty(input);
   let value: unknown;
   try {
     value = JSON.parse(text);
