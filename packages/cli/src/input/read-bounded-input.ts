@@ -57,8 +57,13 @@ async function readCapped(chunks: AsyncIterable<Uint8Array | string>, input: Bou
   return Buffer.concat(parts);
 }
 
-/** The chunks of the source: the standard input, or the file. */
+/** The chunks of the source: the standard input, or the file (an empty name is refused, not read as the directory). */
 function chunksOf(input: BoundedInput, io: Pick<CliIo, 'stdin' | 'cwd'>): AsyncIterable<Uint8Array | string> {
+  if (input.source === '')
+    throw new UsageError(
+      `The name of ${input.what} is empty${input.flag === undefined ? '' : ` (${input.flag} '')`}: ` +
+        'give a file name, or - for the standard input. Nothing was read.',
+    );
   if (input.source !== STDIN_SOURCE) return createReadStream(resolve(io.cwd, input.source), { highWaterMark: READ_CHUNK_BYTES });
   if (io.stdin === undefined) throw new UsageError(`${nameOfInput(input)}: there is no standard input to read.`);
   return io.stdin;
