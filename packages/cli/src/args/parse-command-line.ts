@@ -79,6 +79,20 @@ function unknownFlagError(argv: readonly string[], options: OptionSpecs, command
   );
 }
 
+/**
+ * The refusal of a flag given without its value (last, or followed by another flag), in one
+ * line with the value it takes, instead of `parseArgs`' "argument missing" or "argument is
+ * ambiguous" text; undefined when the flag cannot be told from `error`.
+ */
+function missingValueError(error: Error, options: OptionSpecs, commandName: string): UsageError | undefined {
+  const name = /^Option '--([^' ]+)/.exec(error.message)?.[1];
+  const spec = name === undefined || !Object.hasOwn(options, name) ? undefined : options[name];
+  if (spec?.type !== 'string') return undefined;
+  return new UsageError(`--${name} needs a value: --${name} ${spec.value ?? '<value>'}. Run: ecs-resize ${commandName} --help`, {
+    cause: error,
+  });
+}
+
 /** The flags as `parseArgs` takes them. */
 function parseArgsOptions(options: OptionSpecs): NonNullable<ParseArgsConfig['options']> {
   return Object.fromEntries(
@@ -93,8 +107,11 @@ function parseCommand(command: Command, argv: readonly string[]): CommandLine {
   try {
     parsed = parseArgs({ args: [...argv], options: parseArgsOptions(options), strict: true, allowPositionals: true });
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-      throw unknownFlagError(argv, options, command.name);
+    const { code } = error as { code?: string };
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw unknownFlagError(argv, options, command.name);
+    const missing =
+      code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? missingValueError(error as Error, options, command.name) : undefined;
+    if (missing !== undefined) throw missing;
     throw new UsageError(`${(error as Error).message}. Run: ecs-resize ${command.name} --help`, { cause: error });
   }
   const values = optionValues(parsed.values);
