@@ -65,6 +65,12 @@ function formatVerdict(entry: ResizeVerdict, colors: Colors): string {
   ].join('\n');
 }
 
+/** The last line of a plan that resizes nothing: what else it changes, if anything. */
+const noResizes = (skipped: number) =>
+  skipped === 0
+    ? 'No flavor change to check: the plan changes no resource.'
+    : `No flavor change to check; ${countOf(skipped, 'resource change')} skipped.`;
+
 /**
  * The check of a plan for people: one line per resize (verdict, address, server, flavors) with
  * its findings as `check` prints them, the notes, then the counts.
@@ -78,7 +84,7 @@ export function formatTerraformCheck({ verdicts, notes, skipped }: TerraformChec
   return [
     ...verdicts.map((entry) => formatVerdict(entry, colors)),
     ...notes.map(({ address, note }) => `${colors.yellow('note')}  ${sanitizeTerminalText(`${address}: ${note}`)}`),
-    verdicts.length === 0 ? `No flavor change to check; ${countOf(skipped, 'resource change')} skipped.` : counts,
+    verdicts.length > 0 ? counts : noResizes(skipped),
   ].join('\n');
 }
 
