@@ -30,7 +30,7 @@ export interface PlanNote {
 export interface PlanFlavorChanges {
   /** The resizes, in plan order. */
   readonly resizes: readonly FlavorChange[];
-  /** Servers replaced, or whose new flavor is known only at apply: not checked. */
+  /** Servers replaced, or whose new flavor is known only at apply (not checked); flavor attributes that disagree. */
   readonly notes: readonly PlanNote[];
   /** How many resource changes are not resizes (other types, creates, tags, no-ops, ...). */
   readonly skipped: number;
@@ -113,6 +113,7 @@ function refuseDuplicates(resizes: readonly FlavorChange[], name: string): void 
  * The resizes in a plan: each in-place `update` whose flavor attribute changes, on a resource
  * type a provider model knows (`providerModelOf`), with what that provider sends. A replace of
  * such a server, or a new flavor known only at apply, is a note; every other change is skipped.
+ * A resize whose flavor attributes change to different flavors gets a note too.
  * @param name How the plan is named in messages: `--terraform plan.json`.
  * @throws {UsageError} When a resize's `id` is not a server id, or two resources resize one server.
  */
