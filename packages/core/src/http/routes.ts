@@ -1,18 +1,31 @@
 import type * as v from 'valibot';
 import { IdSchema } from '../input/id-schema.js';
 import { ServerIdSchema } from '../input/server-id-schema.js';
+import type { ApiRoute } from './api-route.js';
+import { LIST_SERVERS } from './routes/list-servers.js';
+import { LIST_RESIZE_FLAVORS } from './routes/list-resize-flavors.js';
+import { LIST_FLAVORS } from './routes/list-flavors.js';
+import { GET_SERVER } from './routes/get-server.js';
+import { LIST_BLOCK_DEVICES } from './routes/list-block-devices.js';
+import { LIST_SERVER_INTERFACES } from './routes/list-server-interfaces.js';
+import { RESIZE, RESIZE_WITH_PAYMENT } from './routes/resize.js';
+import { GET_JOB } from './routes/get-job.js';
+import { GET_VOLUMES } from './routes/get-volumes.js';
 
-/** One API call: how the client sends it, and so all that the proxy forwards of it. */
-export interface ApiRoute {
-  /** Its HTTP method. */
-  readonly method: 'GET' | 'POST';
-  /** Its path: literal segments and `{name}` parameters (see {@link PATH_PARAMS}). */
-  readonly path: string;
-  /** The query keys the client may send with it, each at most once; no other key is sent. */
-  readonly query: readonly string[];
-  /** The endpoint that serves it. */
-  readonly service: 'ecs' | 'evs';
-}
+export type { ApiRoute } from './api-route.js';
+
+// Each API call is a module of its own (routes/): a bundler puts all of a module's code in one
+// chunk, so routes in one module would all load with the first chunk that calls one of them
+// (a page that resizes would load the look-ups of resize's preflight at once).
+export { LIST_SERVERS } from './routes/list-servers.js';
+export { LIST_RESIZE_FLAVORS } from './routes/list-resize-flavors.js';
+export { LIST_FLAVORS } from './routes/list-flavors.js';
+export { GET_SERVER } from './routes/get-server.js';
+export { LIST_BLOCK_DEVICES } from './routes/list-block-devices.js';
+export { LIST_SERVER_INTERFACES } from './routes/list-server-interfaces.js';
+export { RESIZE, RESIZE_WITH_PAYMENT } from './routes/resize.js';
+export { GET_JOB } from './routes/get-job.js';
+export { GET_VOLUMES } from './routes/get-volumes.js';
 
 /**
  * What each path parameter may hold: what the operations accept as input, and what the proxy
@@ -24,90 +37,10 @@ export const PATH_PARAMS = {
   job_id: IdSchema,
 } as const satisfies Record<string, v.GenericSchema<string, string>>;
 
-/** `listServers`, `listServersPage`; `offset` is a page number. */
-export const LIST_SERVERS = {
-  method: 'GET',
-  path: '/v1/{project_id}/cloudservers/detail',
-  query: ['offset', 'limit', 'flavor', 'status', 'name'],
-  service: 'ecs',
-} as const satisfies ApiRoute;
-
-/** `listResizeFlavors` (`instance_uuid`) and `listResizeFlavorsForFlavor` (`source_flavor_id`), marker paging. */
-export const LIST_RESIZE_FLAVORS = {
-  method: 'GET',
-  path: '/v1/{project_id}/cloudservers/resize_flavors',
-  query: ['instance_uuid', 'source_flavor_id', 'limit', 'marker', 'sort_key', 'sort_dir'],
-  service: 'ecs',
-} as const satisfies ApiRoute;
-
-/** `listFlavors`. */
-export const LIST_FLAVORS = {
-  method: 'GET',
-  path: '/v1/{project_id}/cloudservers/flavors',
-  query: ['availability_zone'],
-  service: 'ecs',
-} as const satisfies ApiRoute;
-
-/** `getServer`. */
-export const GET_SERVER = {
-  method: 'GET',
-  path: '/v1/{project_id}/cloudservers/{server_id}',
-  query: [],
-  service: 'ecs',
-} as const satisfies ApiRoute;
-
-/** `listBlockDevices`. */
-export const LIST_BLOCK_DEVICES = {
-  method: 'GET',
-  path: '/v1/{project_id}/cloudservers/{server_id}/block_device',
-  query: [],
-  service: 'ecs',
-} as const satisfies ApiRoute;
-
-/** `listServerInterfaces`: the server's NICs. */
-export const LIST_SERVER_INTERFACES = {
-  method: 'GET',
-  path: '/v1/{project_id}/cloudservers/{server_id}/os-interface',
-  query: [],
-  service: 'ecs',
-} as const satisfies ApiRoute;
-
-/** `resize` of a pay-per-use server (v1). */
-export const RESIZE = {
-  method: 'POST',
-  path: '/v1/{project_id}/cloudservers/{server_id}/resize',
-  query: [],
-  service: 'ecs',
-} as const satisfies ApiRoute;
-
-/** `resize` with `autoPay` (yearly/monthly servers) or `dedicatedHostId` (v1.1). */
-export const RESIZE_WITH_PAYMENT = {
-  method: 'POST',
-  path: '/v1.1/{project_id}/cloudservers/{server_id}/resize',
-  query: [],
-  service: 'ecs',
-} as const satisfies ApiRoute;
-
-/** `getJob`, `waitForJob`. */
-export const GET_JOB = {
-  method: 'GET',
-  path: '/v1/{project_id}/jobs/{job_id}',
-  query: [],
-  service: 'ecs',
-} as const satisfies ApiRoute;
-
-/** `getVolumes`: EVS, `ids=['id1','id2']`. */
-export const GET_VOLUMES = {
-  method: 'GET',
-  path: '/v2/{project_id}/cloudvolumes/detail',
-  query: ['ids'],
-  service: 'evs',
-} as const satisfies ApiRoute;
-
 /**
  * Every API call of `@ecs-resize/core` (ecs-api.md), by name. The operations build their
- * requests from its routes ({@link apiCall}), each route a constant of its own so that a page
- * bundles only the routes it calls; the proxy forwards exactly these calls and no other
+ * requests from its routes ({@link apiCall}), each route a module of its own so that a page
+ * bundles only the routes it calls, when it calls them; the proxy forwards exactly these calls and no other
  * (`@ecs-resize/core/proxy`), so the two cannot disagree.
  * @internal
  */
