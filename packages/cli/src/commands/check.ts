@@ -5,7 +5,7 @@ import { UsageError } from '../errors/UsageError.js';
 import { ExitCode } from '../exit-codes.js';
 import { checkFactsInput, FACTS_FLAG } from '../facts/check-facts-input.js';
 import { formatPreflight, preflightToJson } from '../output/format-report.js';
-import { confirmHintFor } from '../output/rule-hints.js';
+import { factsHintFor } from '../output/rule-hints.js';
 import type { Terminal } from '../output/terminal.js';
 import { runPreflight, type PreflightResult } from '../preflight/run-preflight.js';
 import { checkTerraformPlan } from '../terraform/check-terraform-plan.js';
@@ -50,7 +50,7 @@ function checkInputOf(options: OptionValues): CheckInput | undefined {
  * Prints a preflight and returns its exit code: 0 when the resize may go ahead, 1 when blocked.
  * `hintFor`: the flags that answer a finding (by default those of `check <server> <flavor>`).
  */
-function printPreflight(terminal: Terminal, result: PreflightResult, hintFor?: typeof confirmHintFor): number {
+function printPreflight(terminal: Terminal, result: PreflightResult, hintFor?: typeof factsHintFor): number {
   if (terminal.json) terminal.printJson(preflightToJson(result));
   else terminal.print(formatPreflight(result, terminal.colors, hintFor));
   return result.report.ok ? ExitCode.ok : ExitCode.blocked;
@@ -111,7 +111,7 @@ export const checkCommand: Command = {
     const settings = preflightSettingsFrom(options, rules);
     if (input?.flag === TERRAFORM_FLAG) return checkTerraformPlan(context, input.source, settings.confirmations);
     if (input?.flag === FACTS_FLAG)
-      return printPreflight(terminal, await checkFactsInput(input.source, rules, settings.confirmations, io), confirmHintFor);
+      return printPreflight(terminal, await checkFactsInput(input.source, rules, settings.confirmations, io), factsHintFor);
     const [server = '', flavorRef = ''] = args;
     const ecs = client();
     const serverId = await resolveServerId(ecs, server, signal);

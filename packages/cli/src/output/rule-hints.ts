@@ -29,6 +29,8 @@ function withServer(hint: string, finding: FindingKey): string {
 interface Hint {
   readonly flag?: string;
   readonly fleetFile?: string;
+  /** The field of a facts document (`check --facts`). */
+  readonly facts?: string;
 }
 
 /**
@@ -39,6 +41,7 @@ const HINTS: Readonly<Record<string, Hint>> = {
   'server-stopped/notStopped': {
     flag: 'or add --mode withStopServer',
     fleetFile: 'or set the mode (JSON and CSV) of the item to withStopServer',
+    facts: 'or set "mode": "withStopServer" in the facts',
   },
   'xen-to-kvm-drivers/driversNotConfirmed': {
     fleetFile: 'once they are installed, set confirmations.xenToKvmDrivers (JSON) or confirm xen-to-kvm-drivers (CSV)',
@@ -58,18 +61,22 @@ const HINTS: Readonly<Record<string, Hint>> = {
   'prepaid-auto-pay/needsAutoPay': {
     flag: 'add --auto-pay (or --no-auto-pay to pay the order by hand)',
     fleetFile: "set the item's autoPay (JSON) or auto-pay column (CSV) to true (or false to pay the order by hand)",
+    facts: 'set "autoPay" in the facts: true pays the order at once, false leaves it to pay by hand',
   },
   'prepaid-auto-pay/unverified': {
     flag: 'or add --auto-pay',
     fleetFile: "or set the item's autoPay (JSON) or auto-pay column (CSV)",
+    facts: 'or set "autoPay" in the facts',
   },
   'dedicated-host/hostNotNamed': {
     flag: 'add --dedicated-host with its host id',
     fleetFile: "set the item's dedicatedHostId (JSON) or dedicated-host column (CSV) to its host id",
+    facts: 'set "dedicatedHostId" in the facts to its host id',
   },
   'dedicated-host/unverified': {
     flag: 'or add --dedicated-host <id>',
     fleetFile: "or set the item's dedicatedHostId (JSON) or dedicated-host column (CSV)",
+    facts: 'or set "dedicatedHostId" in the facts',
   },
 };
 
@@ -102,4 +109,12 @@ export function fleetFileHintFor(finding: FindingKey): string | undefined {
  */
 export function confirmHintFor(_finding: FindingKey, confirmation?: RuleConfirmation): string | undefined {
   return confirmation === undefined ? undefined : confirmationHint(confirmation);
+}
+
+/**
+ * What answers a finding of `check --facts`: its `--confirm`, else the field of the facts
+ * document that says what the request carries (`mode`, `autoPay`, `dedicatedHostId`).
+ */
+export function factsHintFor(finding: FindingKey, confirmation?: RuleConfirmation): string | undefined {
+  return confirmHintFor(finding, confirmation) ?? HINTS[`${finding.ruleId}/${finding.messageId}`]?.facts;
 }
