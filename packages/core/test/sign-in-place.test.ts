@@ -44,14 +44,17 @@ const REQUESTS = [
   },
 ] as const;
 
-describe('the client signs in place what signRequest signs (one canonical request)', () => {
+describe.each([
+  { how: 'its body text given', known: true },
+  { how: 'its body read from the request', known: false },
+])('the client signs in place, $how, what signRequest signs (one canonical request)', ({ known }) => {
   afterEach(() => void vi.useRealTimers());
 
   it.each(REQUESTS)('$what', async ({ method, url, body, credentials }) => {
     vi.useFakeTimers({ now: SIGNING_TIME, toFake: ['Date'] });
     const request = new Request(url, { method, body: body ?? null });
 
-    expect(await authenticateRequest(request, credentials, PROJECT_ID, body)).toBeUndefined();
+    expect(await authenticateRequest(request, credentials, PROJECT_ID, known ? body : undefined)).toBeUndefined();
 
     const expected = await signRequest(
       new Request(url, { method, body: body ?? null, headers: { 'X-Project-Id': PROJECT_ID } }),
@@ -59,7 +62,7 @@ describe('the client signs in place what signRequest signs (one canonical reques
       SIGNING_TIME,
     );
     expect(Object.fromEntries(request.headers)).toEqual(Object.fromEntries(expected.headers));
-    // Signed without reading it: the body is still there, whole, for fetch to send.
+    // Signed in place: the body is still there, whole, for fetch to send.
     expect(request.bodyUsed).toBe(false);
     expect(await request.text()).toBe(body ?? '');
   });
@@ -125,5 +128,27 @@ describe('each attempt is signed afresh, in place, and accepted', () => {
     // Dated a second later: signed again, not the first attempt's signature sent twice.
     expect(signatures[1]).not.toBe(signatures[0]);
     expect(signatures[1]).toMatch(/^SDK-HMAC-SHA256 Access=/);
+  });
+
+  it("signs the body a caller's beforeRetry hook put in the retried request", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    emulator().faults.push({ route: 'resize', kind: 'rate-limit', retryAfter: 1, times: 1 });
+    const retried = '{ "resize": { "flavorRef": "c6.xlarge.2" } }';
+    const sent: string[] = [];
+    const client = clientOf(emulator(), {
+      auth: DEFAULT_CREDENTIALS,
+      timeout: false,
+      fetch: async (input, init) => {
+        if (input instanceof Request) sent.push(await input.clone().text());
+        return fetch(input, init);
+      },
+      hooks: { beforeRetry: [({ request }) => new Request(request, { body: retried })] },
+    });
+    const calling = client.resize(SERVERS.kvmScsi, 'c6.xlarge.2');
+    await eventually(() => sent.length === 1, 'the 429');
+    await advanceUntil(() => sent.length === 2, 10_000, 1);
+    // The emulator checks the signature over the bytes it received: the hook's, not ky's first body.
+    await expect(calling).resolves.toMatchObject({ jobId: expect.any(String) });
+    expect(sent).toEqual(['{"resize":{"flavorRef":"c6.xlarge.2"}}', retried]);
   });
 });

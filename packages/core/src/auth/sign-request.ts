@@ -48,8 +48,9 @@ function signerOf(credentials: AkSkCredentials): Signer {
 /**
  * Reads the body of a request as bytes, none for GET and HEAD, from a clone, so the request
  * stays readable (at the cost of a tee, more than the signature itself costs).
+ * @internal
  */
-async function readRequestBody(request: Request): Promise<ArrayBuffer | undefined> {
+export async function readRequestBody(request: Request): Promise<ArrayBuffer | undefined> {
   if (request.method === 'GET' || request.method === 'HEAD' || request.body === null) return undefined;
   return request.clone().arrayBuffer();
 }

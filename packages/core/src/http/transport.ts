@@ -54,16 +54,22 @@ export interface Transport {
 
 /**
  * The hook that authenticates each attempt (freshly signed, in place); it runs after the
- * caller's hooks. The body signed is ky's `options.body`: the JSON text ky built the request
- * from (the transport sends `json` only), which each attempt's request carries unchanged.
+ * caller's hooks. A first attempt is the request ky built from `options.body` (the JSON text of
+ * `json`: a caller's hook that returns another request ends ky's hook chain before this one), so
+ * that text is signed as it is; a retry may carry a request a caller's `beforeRetry` hook made,
+ * so its body is read from the request.
  */
 function authHook(auth: TokenCredentials | AkSkCredentials | undefined, projectId: string): BeforeRequestHook[] {
-  return auth === undefined
-    ? []
-    : [
-        (request, options) =>
-          authenticateRequest(request, auth, projectId, typeof options.body === 'string' ? options.body : undefined),
-      ];
+  if (auth === undefined) return [];
+  return [
+    (request, options, { retryCount }) =>
+      authenticateRequest(
+        request,
+        auth,
+        projectId,
+        retryCount === 0 && typeof options.body === 'string' ? options.body : undefined,
+      ),
+  ];
 }
 
 /** The secret values of the credentials, to mask in anything taken from a response. */
