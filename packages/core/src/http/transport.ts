@@ -79,15 +79,19 @@ function secretsOf(auth: TokenCredentials | AkSkCredentials | undefined): string
   return [auth.secretKey, auth.securityToken].filter((secret): secret is string => secret !== undefined);
 }
 
-/** The full URL of a call, a space in the query as `%20`; no query at all when no parameter has a value. */
+/**
+ * The full URL of a call, a space in the query as `%20`, no `?` without a query. Built as text:
+ * the base is a normalized URL and `apiCall` encodes the path's parameters, so the URL is parsed
+ * once, by the request ky builds, rather than by a `URL` here first (4 µs a call, in a loop of
+ * requests).
+ */
 function urlOf(config: TransportConfig, call: ApiCall<v.GenericSchema>): string {
   const base = call.service === 'evs' ? config.evsBase : config.ecsBase;
-  const url = new URL(base + call.path);
   const params = Object.entries(call.searchParams ?? {}).filter(
     (entry): entry is [string, string | number] => entry[1] !== undefined,
   );
-  if (params.length > 0) url.search = queryString(new URLSearchParams(params.map(([key, value]) => [key, String(value)])));
-  return url.href;
+  if (params.length === 0) return base + call.path;
+  return `${base}${call.path}?${queryString(new URLSearchParams(params.map(([key, value]) => [key, String(value)])))}`;
 }
 
 /**
