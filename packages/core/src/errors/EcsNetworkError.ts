@@ -1,5 +1,6 @@
 import { redactSecrets } from '../http/redact.js';
 import { EcsError } from './EcsError.js';
+import { uncertainRequestAdvice } from './uncertain-request-advice.js';
 
 /**
  * The request got no HTTP response: the connection was refused, reset or lost.
@@ -38,7 +39,7 @@ export class EcsNetworkError extends EcsError {
   ) {
     const url = redactSecrets(unmaskedUrl, secrets);
     const advice = mayHaveReachedServer
-      ? 'The server may have received it: before sending a resize again, check the server status and its jobs.'
+      ? uncertainRequestAdvice(method)
       : 'It never reached the server: check the endpoint and the network, then send it again.';
     super(`Network error, no response: ${method} ${url}. ${advice}`, { cause });
     this.method = method;

@@ -1,5 +1,6 @@
 import { redactSecrets } from '../http/redact.js';
 import { EcsError } from './EcsError.js';
+import { uncertainRequestAdvice } from './uncertain-request-advice.js';
 
 /**
  * An attempt got no response within the client's `timeout`. The server may have received
@@ -30,8 +31,8 @@ export class EcsTimeoutError extends EcsError {
   constructor(method: string, unmaskedUrl: string, timeout: number, secrets: readonly string[] = []) {
     const url = redactSecrets(unmaskedUrl, secrets);
     super(
-      `Request timed out after ${timeout} ms: ${method} ${url}. The server may have received it: ` +
-        'before sending a resize again, check the server status and its jobs; raise `timeout` if the API is slow.',
+      `Request timed out after ${timeout} ms: ${method} ${url}. ${uncertainRequestAdvice(method)} ` +
+        'Raise `timeout` if the API is slow.',
     );
     this.method = method;
     this.url = url;

@@ -26,7 +26,7 @@ export class JobFailedError extends EcsError {
       'no reason given';
     super(
       `Job ${job.job_id ?? '(no id)'} failed: ${why}. The server was not resized; ` +
-        'fix the cause (run the preflight checks to find it) and resize again.',
+        'find the cause (check the same resize again: a rule may name it), fix it, and resize again.',
     );
     this.job = job;
     this.errorCode = errorCode;
