@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { colorsFor } from '../src/output/colors.js';
-import { formatTerraformCheck } from '../src/output/format-terraform-check.js';
+import { formatTerraformCheckEnd } from '../src/output/format-terraform-check.js';
 
 const plain = colorsFor({ isTTY: false, write: () => undefined }, {});
 
@@ -14,6 +14,6 @@ describe('a plan with no flavor change says what it holds', () => {
     { name: 'one other change', skipped: 1, says: 'No flavor change to check; 1 resource change skipped.' },
     { name: 'two other changes', skipped: 2, says: 'No flavor change to check; 2 resource changes skipped.' },
   ])('$name', ({ skipped, says }) => {
-    expect(formatTerraformCheck({ verdicts: [], notes: [], skipped }, plain)).toBe(says);
+    expect(formatTerraformCheckEnd({ verdicts: [], notes: [], skipped }, plain)).toBe(says);
   });
 });

@@ -2,18 +2,15 @@ import { countOf } from '@ecs-resize/core';
 import type { Finding } from '@ecs-resize/rules';
 import type { ProviderRequest } from '../terraform/provider-models.js';
 import type { PlanNote } from '../terraform/find-flavor-changes.js';
-import type { ResizeVerdict } from '../terraform/check-flavor-changes.js';
-import { exitCodeOf } from '../errors/exit-code-of.js';
+import type { PlanCheckStop, PlanChecks, ResizeVerdict } from '../terraform/check-flavor-changes.js';
 import type { Colors } from './colors.js';
-import { cliMessageOf } from './cli-words.js';
-import { errorToJson, type ErrorJson } from './format-error.js';
+import type { ErrorJson } from './format-error.js';
 import { formatFinding } from './format-report.js';
 import { confirmHintFor } from './rule-hints.js';
 import { sanitizeTerminalText } from './terminal-text.js';
 
-/** The check of a plan: a verdict per resize, the notes, and how many changes were not resizes. */
-export interface TerraformCheck {
-  readonly verdicts: readonly ResizeVerdict[];
+/** The check of a plan: a verdict per resize (unless the run stopped), the notes, and how many changes were not resizes. */
+export interface TerraformCheck extends PlanChecks {
   readonly notes: readonly PlanNote[];
   readonly skipped: number;
 }
@@ -42,6 +39,8 @@ export interface TerraformCheckJson {
   /** How many resource changes are not resizes. */
   readonly skipped: number;
   readonly summary: { readonly checked: number; readonly ok: number; readonly blocked: number; readonly errors: number };
+  /** Present when a failure every resize would meet stopped the run: `resources` holds only those checked. */
+  readonly stopped?: { readonly reason: ErrorJson; readonly unchecked: number };
 }
 
 /** How many verdicts are `verdict`. */
@@ -49,18 +48,16 @@ const countOfVerdict = (verdicts: readonly ResizeVerdict[], verdict: ResizeVerdi
   verdicts.filter((entry) => entry.verdict === verdict).length;
 
 /** One resize for people: the verdict, address, server and flavors, then its findings or its error. */
-function formatVerdict(entry: ResizeVerdict, colors: Colors): string {
+export function formatResizeVerdict(entry: ResizeVerdict, colors: Colors): string {
   const { address, serverId, from, to } = entry.change;
   const head = `${colors.bold(sanitizeTerminalText(address))}  server ${serverId}  ${sanitizeTerminalText(from)} → ${sanitizeTerminalText(to)}`;
   if (entry.verdict === 'error')
-    return [`${colors.red('! error  ')} ${head}`, `  could not check: ${sanitizeTerminalText(cliMessageOf(entry.error))}`].join(
-      '\n',
-    );
+    return [`${colors.red('! error  ')} ${head}`, `  could not check: ${sanitizeTerminalText(entry.error.message)}`].join('\n');
   const mark = entry.verdict === 'ok' ? colors.green('✔ ok     ') : colors.red(colors.bold('✖ blocked'));
   return [
     `${mark} ${head}`,
-    ...entry.result.report.findings.map((finding) =>
-      formatFinding(finding, colors, confirmHintFor, entry.result.confirmationByRule.get(finding.ruleId)),
+    ...entry.findings.map((finding) =>
+      formatFinding(finding, colors, confirmHintFor, entry.confirmationByRule.get(finding.ruleId)),
     ),
   ].join('\n');
 }
@@ -72,33 +69,47 @@ const noResizes = (skipped: number) =>
     : `No flavor change to check; ${countOf(skipped, 'resource change')} skipped.`;
 
 /**
- * The check of a plan for people: one line per resize (verdict, address, server, flavors) with
- * its findings as `check` prints them, the notes, then the counts.
+ * What follows the verdicts of a plan's check, for people (`formatResizeVerdict` prints each
+ * verdict as it comes): the notes, then the counts; nothing more when a stopped run checked
+ * nothing (`formatPlanCheckStop` says why). Empty when there is nothing to say.
  */
-export function formatTerraformCheck({ verdicts, notes, skipped }: TerraformCheck, colors: Colors): string {
+export function formatTerraformCheckEnd({ verdicts, notes, skipped, stopped }: TerraformCheck, colors: Colors): string {
   const counts = [
     `${countOf(verdicts.length, 'resize')} checked: ${countOfVerdict(verdicts, 'ok')} ok`,
     `${countOfVerdict(verdicts, 'blocked')} blocked`,
     `${countOf(countOfVerdict(verdicts, 'error'), 'error')}; ${countOf(skipped, 'other resource change')} skipped.`,
   ].join(', ');
+  const last = verdicts.length > 0 ? [counts] : stopped === undefined ? [noResizes(skipped)] : [];
   return [
-    ...verdicts.map((entry) => formatVerdict(entry, colors)),
     ...notes.map(({ address, note }) => `${colors.yellow('note')}  ${sanitizeTerminalText(`${address}: ${note}`)}`),
-    verdicts.length > 0 ? counts : noResizes(skipped),
+    ...last,
   ].join('\n');
 }
 
+/**
+ * The one line of a run stopped by a failure every resize would meet (for stderr): the
+ * failure, then how many resizes were not checked.
+ * @param checked How many resizes have a verdict.
+ */
+export function formatPlanCheckStop({ reason, unchecked }: PlanCheckStop, checked: number, colors: Colors): string {
+  const total = checked + unchecked;
+  return (
+    `${colors.red('error:')} ${sanitizeTerminalText(reason.message)} ` +
+    `Stopped: every resize would fail the same way; ${unchecked} of ${countOf(total, 'resize')} not checked.`
+  );
+}
+
 /** The check of a plan as the `--json` document. */
-export function terraformCheckToJson({ verdicts, notes, skipped }: TerraformCheck): TerraformCheckJson {
+export function terraformCheckToJson({ verdicts, notes, skipped, stopped }: TerraformCheck): TerraformCheckJson {
   const resources = verdicts.map(({ change, ...entry }): TerraformResourceJson => {
     const { address, type, serverId, from, to, request } = change;
     const base = { address, type, serverId, from, to, request };
     return entry.verdict === 'error'
-      ? { ...base, verdict: 'error', error: errorToJson(entry.error, exitCodeOf(entry.error)) }
-      : { ...base, verdict: entry.verdict, findings: entry.result.report.findings };
+      ? { ...base, verdict: 'error', error: entry.error }
+      : { ...base, verdict: entry.verdict, findings: entry.findings };
   });
   return {
-    ok: verdicts.every((entry) => entry.verdict === 'ok'),
+    ok: stopped === undefined && verdicts.every((entry) => entry.verdict === 'ok'),
     resources,
     notes,
     skipped,
@@ -108,5 +119,6 @@ export function terraformCheckToJson({ verdicts, notes, skipped }: TerraformChec
       blocked: countOfVerdict(verdicts, 'blocked'),
       errors: countOfVerdict(verdicts, 'error'),
     },
+    ...(stopped === undefined ? {} : { stopped }),
   };
 }
