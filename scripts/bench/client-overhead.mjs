@@ -1,8 +1,9 @@
 // The cost of the client over a raw fetch: getServer through createEcsClient (validation,
 // ky, auth hook, response schema) against fetch + JSON of the same URL with the same token.
 // The emulator runs in its own process, as a real server would; the contenders take turns
-// request by request, so that drift and other work on the machine hit all. Run alone (`node scripts/bench/client-overhead.mjs`) or from
-// index.mjs; both print the same lines: each contender, its ratio to the raw fetch, its goal.
+// request by request, in a random order each turn, so that drift and other work on the machine
+// hit all. Run alone (`node scripts/bench/client-overhead.mjs`) or from index.mjs; both print
+// the same lines: each contender, its ratio to the raw fetch, its goal.
 import { createEcsClient, signRequest } from '@ecs-resize/core';
 import { DEFAULT_CREDENTIALS, DEFAULT_TOKEN, SERVERS } from '@ecs-resize/emulator';
 import ky from 'ky';
@@ -22,12 +23,25 @@ function median(values) {
   return Number.isInteger(middle) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[Math.floor(middle)];
 }
 
+/** The names in a random order (Fisher-Yates). */
+function shuffled(names) {
+  const order = [...names];
+  for (let index = order.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(Math.random() * (index + 1));
+    [order[index], order[other]] = [order[other], order[index]];
+  }
+  return order;
+}
+
 /**
  * Runs the contenders interleaved request by request (each round, every contender makes one
- * request in turn, `perRound` times, the first of each turn rotating), so that a machine busy
- * with other work slows all alike; returns each one's mean milliseconds per request (elapsed,
- * and this process's CPU time: the client's side alone, as the emulator runs in its own
- * process) and the median over the rounds of its time divided by the first contender's.
+ * request in turn, `perRound` times), so that a machine busy with other work slows all alike;
+ * returns each one's mean milliseconds per request (elapsed, and this process's CPU time: the
+ * client's side alone, as the emulator runs in its own process) and the median over the rounds
+ * of its time divided by the first contender's. Each turn takes a new random order: in a fixed
+ * one (even rotating its first) a contender nearly always follows the same one and pays for the
+ * garbage that one leaves (the raw token fetch, after the AK/SK client, showed 20-40 µs more
+ * CPU than the raw AK/SK fetch).
  */
 async function compare(contenders, { rounds, perRound, warmup }) {
   const names = Object.keys(contenders);
@@ -37,8 +51,7 @@ async function compare(contenders, { rounds, perRound, warmup }) {
   for (let round = 0; round < rounds; round += 1) {
     const spent = Object.fromEntries(names.map((name) => [name, 0]));
     for (let turn = 0; turn < perRound; turn += 1) {
-      for (let offset = 0; offset < names.length; offset += 1) {
-        const name = names[(turn + offset) % names.length];
+      for (const name of shuffled(names)) {
         const started = performance.now();
         const cpuStarted = process.cpuUsage();
         await contenders[name]();
