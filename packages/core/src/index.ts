@@ -51,6 +51,7 @@ export { JobFailedError } from './errors/JobFailedError.js';
 export { JobTimeoutError } from './errors/JobTimeoutError.js';
 export { PreflightError } from './errors/PreflightError.js';
 export { isTransientError } from './errors/is-transient.js';
+export { isWrongEndpointError } from './errors/wrong-endpoint.js';
 export { redactSecrets } from './http/redact.js';
 export { messageOf } from './utils/message-of.js';
 export { countOf } from './utils/count-of.js';

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_PROJECT_ID, DEFAULT_TOKEN } from '@ecs-resize/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEcsClient, EcsApiError } from '../src/index.js';
+import { createEcsClient, EcsApiError, isWrongEndpointError } from '../src/index.js';
 import { listenOnLoopback, type LoopbackServer } from './loopback-server.js';
 import { rejectionOf } from './helpers.js';
 
@@ -68,6 +68,7 @@ describe('an answer that is not the ECS API gets the endpoint hint', () => {
     const error = await errorFor(next);
     expect(error.hint).toContain(ENDPOINT_HINT);
     expect(error.message).toContain(ENDPOINT_HINT);
+    expect(isWrongEndpointError(error)).toBe(true);
   });
 });
 
@@ -96,10 +97,29 @@ describe("the ECS API's own 404s, and other failures, keep their advice", () => 
     const error = await errorFor(next, call);
     expect(error.hint).toBe(hint);
     expect(error.message).not.toContain('endpoint');
+    expect(isWrongEndpointError(error)).toBe(false);
   });
 
   it('an EVS 404 is the EVS API speaking, not a wrong endpoint', async () => {
     const error = await errorFor(json(404, { error: { code: 'EVS.2061', message: 'The volume does not exist.' } }));
     expect(error.hint).toBeUndefined();
+    expect(isWrongEndpointError(error)).toBe(false);
+  });
+});
+
+describe('isWrongEndpointError', () => {
+  it('recognises an error of another realm by its name, status and code', () => {
+    const foreign = Object.assign(new Error('Not Found'), { name: 'EcsApiError', status: 404, code: undefined });
+    expect(isWrongEndpointError(foreign)).toBe(true);
+    const foreignNoSuchServer = Object.assign(new Error('The ECS does not exist.'), {
+      name: 'EcsApiError',
+      status: 404,
+      code: 'Ecs.0114',
+    });
+    expect(isWrongEndpointError(foreignNoSuchServer)).toBe(false);
+  });
+
+  it.each([undefined, null, new Error('404'), { name: 'EcsApiError', status: 404 }])('is false for %s', (value) => {
+    expect(isWrongEndpointError(value)).toBe(false);
   });
 });

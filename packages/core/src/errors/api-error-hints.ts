@@ -1,4 +1,5 @@
 import { classifyApiFailure } from './failure-class.js';
+import { isWrongEndpointAnswer } from './wrong-endpoint.js';
 
 /** Advice shared by several codes. */
 const PICK_ANOTHER = 'Pick a flavor different from the current one.';
@@ -12,14 +13,6 @@ const AUTH_FAILED = 'Authentication failed: check the token, or the access key, 
  */
 const WRONG_ENDPOINT =
   'Is the endpoint right? This answer is not from the ECS API: check the endpoint option (e.g. https://ecs.eu-de.otc.t-systems.com).';
-
-/**
- * The codes of the services this client calls (ECS, its jobs, EVS): a 404 with one of them is
- * the service saying that a resource does not exist, e.g. `Ecs.0114` for a server. A 404
- * with any other code, or with none (an HTML page, an empty body, another service's JSON),
- * comes from something else at that address.
- */
-const SERVICE_CODE = /^(?:Ecs|Common|EVS)\./;
 
 /** What to do about the error codes a resize meets most, from ecs-api.md §5.3 and §8. */
 const hintsByCode: Readonly<Record<string, string>> = {
@@ -44,14 +37,10 @@ const hintsByCode: Readonly<Record<string, string>> = {
   'APIGW.0308': THROTTLED,
   'APIG.0301': AUTH_FAILED,
   'APIGW.0301': AUTH_FAILED,
-  // The API gateway does not know the path: the endpoint points at another service or API.
-  'APIG.0101': WRONG_ENDPOINT,
-  'APIGW.0101': WRONG_ENDPOINT,
 };
 
 /** What to do about a status, for a code with no hint of its own (or none). */
-function hintForStatus(status: number, code: string | undefined): string | undefined {
-  if (status === 404 && (code === undefined || !SERVICE_CODE.test(code))) return WRONG_ENDPOINT;
+function hintForStatus(status: number): string | undefined {
   if (status === 401) return AUTH_FAILED;
   if (status === 403) return 'Permission denied: the credentials need the ECS permission for this action.';
   const failure = classifyApiFailure(status, undefined);
@@ -66,5 +55,7 @@ function hintForStatus(status: number, code: string | undefined): string | undef
  * @internal
  */
 export function hintFor(status: number, code: string | undefined): string | undefined {
-  return (code !== undefined && Object.hasOwn(hintsByCode, code) ? hintsByCode[code] : undefined) ?? hintForStatus(status, code);
+  const byCode = code !== undefined && Object.hasOwn(hintsByCode, code) ? hintsByCode[code] : undefined;
+  if (byCode !== undefined) return byCode;
+  return isWrongEndpointAnswer(status, code) ? WRONG_ENDPOINT : hintForStatus(status);
 }
