@@ -53,22 +53,38 @@ export interface Transport {
 }
 
 /**
- * The hook that authenticates each attempt (freshly signed, in place); it runs after the
- * caller's hooks. A first attempt is the request ky built from `options.body` (the JSON text of
- * `json`: a caller's hook that returns another request ends ky's hook chain before this one), so
- * that text is signed as it is; a retry may carry a request a caller's `beforeRetry` hook made,
- * so its body is read from the request.
+ * The `beforeRequest` hooks of the client: the caller's, then authentication, which must sign the
+ * request that is actually sent. ky ends its hook chain at the first hook that returns a request
+ * (or a response), so a hook after the caller's would never see that request; with credentials,
+ * one hook therefore runs the caller's hooks as ky would (a returned request replaces the request
+ * and ends their chain; a returned response is answered as is, unsigned and unsent) and then
+ * authenticates each attempt, freshly and in place. A first attempt that no hook replaced is the
+ * request ky built from `options.body` (the JSON text of `json`), so that text is signed as it
+ * is; otherwise (a replaced request, or a retry a caller's `beforeRetry` hook may have replaced)
+ * the body is read from the request.
  */
-function authHook(auth: TokenCredentials | AkSkCredentials | undefined, projectId: string): BeforeRequestHook[] {
-  if (auth === undefined) return [];
+function beforeRequestHooks(
+  callerHooks: readonly BeforeRequestHook[],
+  auth: TokenCredentials | AkSkCredentials | undefined,
+  projectId: string,
+): BeforeRequestHook[] {
+  if (auth === undefined) return [...callerHooks];
   return [
-    (request, options, { retryCount }) =>
-      authenticateRequest(
-        request,
-        auth,
-        projectId,
-        retryCount === 0 && typeof options.body === 'string' ? options.body : undefined,
-      ),
+    async (request, options, state) => {
+      let sent: Request = request;
+      for (const hook of callerHooks) {
+        const result = await hook(sent, options, state);
+        if (result instanceof Response) return result;
+        if (result instanceof Request) {
+          sent = result;
+          break;
+        }
+      }
+      const { body } = options;
+      const firstBody = sent === request && state.retryCount === 0 && typeof body === 'string' ? body : undefined;
+      await authenticateRequest(sent, auth, projectId, firstBody);
+      return sent === request ? undefined : sent;
+    },
   ];
 }
 
@@ -113,7 +129,7 @@ export function createTransport(config: TransportConfig): Transport {
     ...(config.userAgent ? { headers: { 'User-Agent': config.userAgent } } : {}),
     hooks: {
       ...config.hooks,
-      beforeRequest: [...(config.hooks?.beforeRequest ?? []), ...authHook(config.auth, config.projectId)],
+      beforeRequest: beforeRequestHooks(config.hooks?.beforeRequest ?? [], config.auth, config.projectId),
     },
   });
   const secrets = secretsOf(config.auth);
