@@ -95,8 +95,9 @@ export interface EcsClientOptions {
    */
   retry?: number | { limit: number } | undefined;
   /**
-   * ky hooks, run before the client's own (its auth hook runs last, so it signs what the
-   * hooks changed).
+   * ky hooks, run before the client's own: authentication comes last, so the request a
+   * `beforeRequest` hook changes or returns is the one signed and sent (a returned `Response`
+   * is the answer, and nothing is sent).
    */
   hooks?: Hooks | undefined;
   /**
