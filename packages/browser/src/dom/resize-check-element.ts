@@ -10,6 +10,7 @@ import {
 import type { Report, ResizeFacts } from '@ecs-resize/rules';
 import { confirmationsOffered } from './confirmations-offered.js';
 import { renderReport } from './render-report.js';
+import { defineElement } from './define-element.js';
 
 /** The events the element dispatches, with their `detail`. */
 export interface ResizeCheckEventMap {
@@ -249,9 +250,5 @@ export function defineResizeCheckElement(
   tagName = 'ecs-resize-check',
   registry: CustomElementRegistry = customElements,
 ): CustomElementConstructor {
-  const existing = registry.get(tagName);
-  if (existing) return existing;
-  const elementClass = createElementClass(HTMLElement);
-  registry.define(tagName, elementClass);
-  return elementClass;
+  return defineElement(tagName, registry, createElementClass);
 }

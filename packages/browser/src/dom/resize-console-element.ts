@@ -19,6 +19,7 @@ import { renderReport } from './render-report.js';
 import type { ResizeCheckEventMap } from './resize-check-element.js';
 import { buildConsoleParts, type ConsoleParts } from './resize-console-parts.js';
 import { visibleText } from './visible-text.js';
+import { defineElement } from './define-element.js';
 
 /** The events of `<ecs-resize-console>`, with their `detail`: those of `<ecs-resize-check>`, and `targets`. */
 export interface ResizeConsoleEventMap extends ResizeCheckEventMap {
@@ -412,9 +413,5 @@ export function defineResizeConsoleElement(
   tagName = 'ecs-resize-console',
   registry: CustomElementRegistry = customElements,
 ): CustomElementConstructor {
-  const existing = registry.get(tagName);
-  if (existing) return existing;
-  const elementClass = createElementClass(HTMLElement);
-  registry.define(tagName, elementClass);
-  return elementClass;
+  return defineElement(tagName, registry, createElementClass);
 }
