@@ -1,7 +1,6 @@
 import { countOf } from '@ecs-resize/core';
 import type { Finding } from '@ecs-resize/rules';
-import type { ProviderRequest } from '../terraform/provider-models.js';
-import type { PlanNote } from '../terraform/find-flavor-changes.js';
+import type { FlavorChange, PlanNote } from '../terraform/find-flavor-changes.js';
 import type { PlanCheckStop, PlanChecks, ResizeVerdict } from '../terraform/check-flavor-changes.js';
 import type { Colors } from './colors.js';
 import type { ErrorJson } from './format-error.js';
@@ -16,18 +15,11 @@ export interface TerraformCheck extends PlanChecks {
 }
 
 /** One resize in the `--json` document. */
-export type TerraformResourceJson = {
-  readonly address: string;
-  readonly type: string;
-  readonly serverId: string;
-  readonly from: string;
-  readonly to: string;
-  /** What the provider will send, as the rules saw it. */
-  readonly request: ProviderRequest;
-} & (
-  | { readonly verdict: 'ok' | 'blocked'; readonly findings: readonly Finding[] }
-  | { readonly verdict: 'error'; readonly error: ErrorJson }
-);
+export type TerraformResourceJson = FlavorChange &
+  (
+    | { readonly verdict: 'ok' | 'blocked'; readonly findings: readonly Finding[] }
+    | { readonly verdict: 'error'; readonly error: ErrorJson }
+  );
 
 /** The `--json` document of `check --terraform`. */
 export interface TerraformCheckJson {
