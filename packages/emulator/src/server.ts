@@ -12,7 +12,7 @@ import { readBody } from './read-body.js';
 import type { Answer, Reply } from './reply.js';
 import { readTarget, type RequestTarget } from './request-target.js';
 import { matchRoute, type Route } from './router.js';
-import { createStateView, createWorld, type RequestLogEntry } from './state.js';
+import { createStateView, createWorld, logRequest, type RequestLogEntry } from './state.js';
 import { forgetVolumeAttachments } from './volume-attachments.js';
 
 /**
@@ -98,7 +98,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       faults: [],
       requestId: requestIds.hex(32),
     };
-    world.requests.push(entry);
+    logRequest(world.requests, entry, config.maxLoggedRequests);
     let answer: Answer;
     try {
       const body = await readBody(request);

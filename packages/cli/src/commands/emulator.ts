@@ -17,6 +17,12 @@ const EMULATOR_PACKAGE = '@ecs-resize/emulator';
 const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
 /**
+ * The requests the emulator's log keeps: nothing in this process reads it, and one that runs for
+ * days must not grow with every request (the package's default suits tests, not a server).
+ */
+const LOGGED_REQUESTS = 1_000;
+
+/**
  * The emulator package, loaded on first use.
  * @throws {UsageError} When it is not installed, naming the package to install.
  */
@@ -80,7 +86,12 @@ export const emulatorCommand: Command = {
       accessKey: randomBytes(10).toString('hex').toUpperCase(),
       secretKey: randomBytes(30).toString('base64url'),
     };
-    const emulator = await startOn(await loadEmulator(), { port, seed, auth: { tokens: [], credentials: [credentials] } });
+    const emulator = await startOn(await loadEmulator(), {
+      port,
+      seed,
+      auth: { tokens: [], credentials: [credentials] },
+      maxLoggedRequests: LOGGED_REQUESTS,
+    });
     const env = {
       [ENV.endpoint]: emulator.url,
       [ENV.projectId]: emulator.projectId,
