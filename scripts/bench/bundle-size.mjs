@@ -61,21 +61,23 @@ export const bundles = [
   {
     // A console that resizes and waits: the preflight (look-ups, facts) is a chunk loaded only
     // when resize is given one, with the routes only it calls (each route a module of its own);
-    // the hint table of API errors comes with createEcsClient, not here (15,190 B gz). About
+    // the hint table of API errors comes with createEcsClient, not here (15,190 B gz; 15,308
+    // once signing runs after a caller's beforeRequest hooks). About
     // 4.4 KB of it is ky, 1.6 KB valibot, 3.3 KB core's http/ (transport, masking, error
     // bodies), 1.7 KB the typed errors; the rest input checks, AK/SK signing, the operations.
     name: 'core: createEcsConnection + resize + waitForJob (AK/SK), what a page loads at once',
     source: "export { createEcsConnection, resize, waitForJob } from '@ecs-resize/core';",
-    budget: 15_340,
+    budget: 15_450,
     goal: 10 * 1024,
   },
   {
     // Every operation bound; collectFacts, check and checkTargets (the facts and their
     // look-ups) are a chunk loaded on their first call, like resize's preflight. The client
-    // installs the hint table of API errors (18,157 B gz).
+    // installs the hint table of API errors (18,157 B gz; 18,282 with signing after a caller's
+    // beforeRequest hooks and isWrongEndpointError).
     name: 'core: createEcsClient (every operation; the facts of check/checkTargets on first call) + signRequest',
     source: "export { createEcsClient, signRequest } from '@ecs-resize/core';",
-    budget: 18_300,
+    budget: 18_450,
     goal: 14 * 1024,
   },
   { name: 'core: signRequest alone', source: "export { signRequest } from '@ecs-resize/core';", budget: 3_200 },
@@ -91,10 +93,10 @@ export const bundles = [
     // Its global gets the names of packages/browser/src/index.ts only (no fleet). The
     // <ecs-resize-console> element took it from 29,972 to 34,276 B gz (about 3.2 KB of it the
     // element, its styles and its choice list; the stylesheet alone costs 1.1 KB gz here);
-    // 34,412 B gz since.
+    // 34,544 B gz since (signing after a caller's hooks, one defineElement for both elements).
     name: 'browser: the full IIFE (dist/ecs-resize.iife.js, as shipped)',
     file: iifeFile,
-    budget: 34_550,
+    budget: 34_700,
     goal: 20 * 1024,
   },
 ];
