@@ -7,9 +7,14 @@ import type { LockHolder } from './journal-lock.js';
  * - `takeover-in-progress`: another run is taking over a stale lock (`file` is its takeover file);
  * - `lock-changing`: the lock file kept changing while it was read;
  * - `bad-line`: a line other than the last is not a journal entry;
+ * - `not-a-file`: the journal or its lock file is not a regular file (a directory, a FIFO, a
+ *   device such as `/dev/zero`);
+ * - `too-large`: the journal or its lock file is larger than this package ever writes
+ *   (`MAX_JOURNAL_BYTES`, `MAX_LOCK_BYTES`);
  * - `io`: a file could not be read or written.
  */
-export type JournalErrorKind = 'locked' | 'lock-unreadable' | 'takeover-in-progress' | 'lock-changing' | 'bad-line' | 'io';
+export type JournalErrorKind =
+  'locked' | 'lock-unreadable' | 'takeover-in-progress' | 'lock-changing' | 'bad-line' | 'not-a-file' | 'too-large' | 'io';
 
 /** Where a {@link JournalError} happened, and who holds the lock when another run does. */
 export interface JournalErrorDetails {
@@ -27,7 +32,8 @@ export interface JournalErrorDetails {
 
 /**
  * A fleet journal cannot be used: another run holds its lock, the lock or a line of the
- * journal is not what this package writes, or a file cannot be read or written. Nothing was
+ * journal is not what this package writes, a file is not a regular file or is too large, or a
+ * file cannot be read or written. Nothing was
  * sent. Strings read from the lock file (the host) are JSON-quoted in the message, so that a
  * hostile lock file cannot write to a terminal.
  */

@@ -5,6 +5,6 @@
  * `readFleetJournal`'s, there.
  * @packageDocumentation
  */
-export { openJournal, type Journal } from './journal-file.js';
-export type { LockHolder } from './journal-lock.js';
+export { MAX_JOURNAL_BYTES, openJournal, type Journal } from './journal-file.js';
+export { MAX_LOCK_BYTES, type LockHolder } from './journal-lock.js';
 export { JournalError, type JournalErrorDetails, type JournalErrorKind } from './JournalError.js';

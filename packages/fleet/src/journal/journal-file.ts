@@ -1,9 +1,19 @@
 import { redactSecrets } from '@ecs-resize/core';
-import { appendFileSync, closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, fsyncSync, ftruncateSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FleetJournalEntry } from '../fleet-types.js';
 import { JournalError } from './JournalError.js';
 import { lockJournal, type LockHolder } from './journal-lock.js';
+import { readBoundedFile } from './read-bounded-file.js';
+
+/**
+ * The most bytes a journal may hold: 256 MiB. A resize that succeeds writes three lines of
+ * about 160 bytes (`sending`, `submitted` with its job id, `succeeded`), one with an API error
+ * about 400: a 100,000-item fleet's journal is about 48 MB, and this leaves room for re-runs
+ * and long error texts (2.6 KB an item). A larger file is no journal of this package's (a
+ * wrong path): refused before a byte is read, and before anything is sent.
+ */
+export const MAX_JOURNAL_BYTES = 256 * 2 ** 20;
 
 /** An open journal, locked for this process: what earlier runs recorded, and a way to record more. */
 export interface Journal {
@@ -88,8 +98,9 @@ function withSyncedFile(path: string, flags: string, use: (fd: number) => void):
  * The journal is output too: each line is masked with `secrets` (a job id or an error text
  * from the API may echo one). Node only (`node:fs`).
  * @param secrets The values to mask in every line (credentials).
- * @throws {JournalError} When another run holds the lock, or a line other than the last is not
- * a journal entry.
+ * @throws {JournalError} When another run holds the lock, the journal or its lock is not a
+ * regular file or is too large ({@link MAX_JOURNAL_BYTES}; `/dev/zero` and a FIFO are refused,
+ * not read), or a line other than the last is not a journal entry.
  */
 export function openJournal(path: string, secrets: readonly string[] = []): Journal {
   const lock = lockJournal(path);
@@ -108,7 +119,7 @@ function readLockedJournal(
   close: () => void,
   secrets: readonly string[],
 ): Journal {
-  const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  const text = readBoundedFile({ journalPath: path, path, what: 'journal', maxBytes: MAX_JOURNAL_BYTES })?.toString('utf8');
   const { entries, tornLine } = text === undefined ? { entries: [], tornLine: false } : parseEntries(text, path);
   if (text !== undefined && text !== '' && !text.endsWith('\n')) {
     // A torn last line is cut off; a whole last record only lacks its newline, which is added.

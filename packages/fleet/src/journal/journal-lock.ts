@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { JournalError } from './JournalError.js';
+import { readBoundedFile } from './read-bounded-file.js';
 
 /** Who holds a journal's lock: the lock file's content. */
 export interface LockHolder {
@@ -48,19 +49,19 @@ function createExclusive(journalPath: string, path: string, text: string): boole
   return true;
 }
 
-/** The text of `path`, or undefined when it does not exist. */
+/**
+ * The most bytes a lock file may hold: `{ pid, host, startedAt }` is under 400 (a host name
+ * has at most 255 characters); a larger file is not a lock, and is not read further.
+ */
+export const MAX_LOCK_BYTES = 4 * 2 ** 10;
+
+/**
+ * The text of the lock file `path`, or undefined when it does not exist.
+ * @throws {JournalError} When it is not a regular file, is larger than {@link MAX_LOCK_BYTES},
+ * or cannot be read.
+ */
 function readIfThere(journalPath: string, path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new JournalError(`Cannot read the lock file ${path}: ${(error as Error).message}`, {
-      kind: 'io',
-      journalPath,
-      file: path,
-      cause: error,
-    });
-  }
+  return readBoundedFile({ journalPath, path, what: "journal's lock file", maxBytes: MAX_LOCK_BYTES })?.toString('utf8');
 }
 
 /** The holder a lock file names, or undefined when it is not a lock file's content. */
