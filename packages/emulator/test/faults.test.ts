@@ -1,6 +1,22 @@
+import type * as timersPromises from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SERVERS, startEmulator, type Fault } from '../src/index.js';
-import { advanceClock, call, eventually, getJson, resize, useEmulator, type Json } from './helpers.js';
+import { call, eventually, getJson, resize, useEmulator, type Json } from './helpers.js';
+
+/**
+ * The emulator waits out a latency fault with `node:timers/promises`, which vitest's fake timers
+ * do not reach. Here it waits on the global `setTimeout` instead, as long and as abortable (the
+ * emulator's close aborts it): real time in every test, fake time where a test fakes the timers.
+ */
+vi.mock('node:timers/promises', async (importOriginal) => ({
+  ...(await importOriginal<typeof timersPromises>()),
+  setTimeout: <T>(ms: number, value?: T, { signal }: { signal?: AbortSignal } = {}) =>
+    new Promise<T | undefined>((resolve, reject) => {
+      signal?.throwIfAborted();
+      const timer = setTimeout(() => resolve(value), ms);
+      signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason as Error)), { once: true });
+    }),
+}));
 
 const serverPath = `/v1/{p}/cloudservers/${SERVERS.kvmStopped}`;
 const resizeBody = { resize: { flavorRef: 's3.xlarge.2' } };
@@ -23,21 +39,18 @@ describe('faults', () => {
   const jobCount = () => emulator().state.resizeJobs.length;
   afterEach(() => void vi.useRealTimers());
 
-  /**
-   * The latency of the two tests below: real time (the emulator's delays are real timers), and
-   * a wide margin over the few milliseconds the test needs to see the request arrive.
-   */
+  /** The latency of the two tests below, in fake time: the test moves the timers past it. */
   const LATENCY_MS = 1000;
 
   it('latency before: waits, then processes', async () => {
-    // A frozen clock, moved while the request waits: the job's begin time tells when it was processed.
-    vi.useFakeTimers({ toFake: ['Date'] });
+    // Fake timers and a frozen clock, moved past the wait: the job's begin time tells when it was processed.
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
     await withFaults([{ route: 'resize', kind: 'latency', delayMs: LATENCY_MS }], async () => {
       const arrived = Date.now();
       const pending = resize(emulator(), SERVERS.kvmStopped, resizeBody);
       await eventually(() => lastLog()?.route === 'resize', 'the resize');
       const jobsDuringDelay = jobCount();
-      advanceClock(LATENCY_MS);
+      await vi.advanceTimersByTimeAsync(LATENCY_MS);
       const { status, body } = await pending;
       expect(status).toBe(200);
       expect(emulator().state.jobs.get(body.job_id)?.beginTime).toBe(arrived + LATENCY_MS);
@@ -47,11 +60,16 @@ describe('faults', () => {
   });
 
   it('latency after: processes, then waits', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     await withFaults([{ route: 'resize', kind: 'latency', phase: 'after', delayMs: LATENCY_MS }], async () => {
       const before = jobCount();
       const pending = resize(emulator(), SERVERS.kvmStopped, resizeBody);
       await eventually(() => jobCount() === before + 1, 'the job');
       expect(lastLog()).toMatchObject({ route: 'resize', status: null, faults: ['latency'] });
+      // The answer waits for the timers to pass the latency, not for real time.
+      await vi.advanceTimersByTimeAsync(LATENCY_MS - 1);
+      expect(lastLog()?.status).toBeNull();
+      await vi.advanceTimersByTimeAsync(1);
       expect((await pending).status).toBe(200);
     });
   });
