@@ -1,5 +1,6 @@
 import {
   checkTargets,
+  isEcsError,
   listServers,
   messageOf,
   resize,
@@ -14,7 +15,7 @@ import {
 } from '@ecs-resize/core';
 import type { FlavorFacts, Report } from '@ecs-resize/rules';
 import type { Choice } from './choice-list.js';
-import { confirmationsOffered } from './confirmations-offered.js';
+import { confirmationsOffered, type OfferedConfirmation } from './confirmations-offered.js';
 import { renderReport } from './render-report.js';
 import type { ResizeCheckEventMap } from './resize-check-element.js';
 import { buildConsoleParts, type ConsoleParts } from './resize-console-parts.js';
@@ -111,11 +112,21 @@ function serverChoice(server: Server): Choice {
   };
 }
 
+/** What the status says while a server's last resize may have reached it. */
+const UNCERTAIN_NOTICE = 'The last resize may have reached this server: check the server and its jobs, then Check again.';
+
+/** What a check shows of a server that a resize changes: status, task, flavor. */
+function stateOf({ status, taskState, flavor }: TargetCheck['facts']['server']): string {
+  return JSON.stringify([status, taskState, flavor.id]);
+}
+
 /** Builds the element class on the page's own `HTMLElement` (so importing this file touches no DOM). */
 function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleElement {
   return class EcsResizeConsole extends Base implements ResizeConsoleElement {
     #client: EcsConnection | undefined;
     #engine: Preflight | undefined;
+    /** The confirmations the engine's rules declare, computed once per engine. */
+    #offered: OfferedConfirmation[] = [];
     waitOptions: Pick<WaitForJobOptions, 'interval' | 'maxInterval' | 'timeout'> = {};
     #servers: Server[] = [];
     #serverId: string | undefined;
@@ -129,6 +140,11 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
     #checking: AbortController | undefined;
     /** A resize is in flight: nothing else is sent, nothing can be changed, until it ends. */
     #busy = false;
+    /**
+     * Servers whose last resize may have reached them (its outcome is unknown), with their state
+     * before it: Resize stays disabled for them until a check shows another state or Check again.
+     */
+    #uncertain = new Map<string, string>();
     /** Aborted when the element leaves the page: its look-ups and job wait stop. */
     #life = new AbortController();
     #ui: ConsoleParts | undefined;
@@ -145,6 +161,7 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
     }
     set engine(engine) {
       this.#engine = engine;
+      this.#offered = engine ? confirmationsOffered(engine) : [];
       if (this.isConnected) void this.check();
     }
     get serverId() {
@@ -180,15 +197,15 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
         pickTarget: (flavorRef) => this.#pickFlavor(flavorRef),
         setWithStop: (withStop) => {
           this.#withStop = withStop;
-          void this.check();
+          void this.#recheck();
         },
         setAutoPay: (autoPay) => {
           this.#autoPay = autoPay;
-          void this.check();
+          void this.#recheck();
         },
         setConfirmation: (key, confirmed) => {
           this.#confirmations = { ...this.#confirmations, [key]: confirmed };
-          void this.check();
+          void this.#recheck();
         },
         resize: () => void this.resize(),
         check: () => void this.check(),
@@ -205,6 +222,11 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
       this.#ui.status.textContent = '';
       delete this.#ui.status.dataset['outcome'];
       this.#ui.error.textContent = '';
+    }
+
+    /** Whether the picked server's last resize may have reached it: Resize is held. */
+    #held(): boolean {
+      return this.#serverId !== undefined && this.#uncertain.has(this.#serverId);
     }
 
     #fail(error: unknown) {
@@ -244,7 +266,7 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
       this.#autoPay = false;
       this.#targets = undefined;
       this.#clearOutcome();
-      void this.check();
+      void this.#recheck();
     }
 
     #pickFlavor(flavorRef: string) {
@@ -255,8 +277,20 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
     }
 
     async check() {
+      if (this.#serverId !== undefined && !this.#busy) this.#uncertain.delete(this.#serverId);
+      return this.#recheck();
+    }
+
+    /** Checks again after a choice changed; unlike Check again, it keeps Resize held after an unknown outcome. */
+    async #recheck() {
       this.#clearOutcome();
       return this.#checkTargets();
+    }
+
+    /** Drops the last verdicts: no target is shown ready, and Resize waits for a check that lands. */
+    #dropVerdicts(ui: ConsoleParts) {
+      this.#targets = undefined;
+      ui.targets.show([], this.#flavorRef);
     }
 
     /** Checks every candidate of the picked server; an older check still running is aborted. */
@@ -282,6 +316,8 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
           signal,
         });
         if (signal.aborted) return undefined;
+        // A state other than before an uncertain resize: the rules judge the server as it is now.
+        if (targets[0] && stateOf(targets[0].facts.server) !== this.#uncertain.get(serverId)) this.#uncertain.delete(serverId);
         this.#targets = targets.sort(bySize);
         if (!targets.some((target) => target.flavorRef === this.#flavorRef)) this.#flavorRef = undefined;
         ui.targets.show(targets.map(targetChoice), this.#flavorRef);
@@ -289,9 +325,7 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
         return targets;
       } catch (error) {
         if (signal.aborted) return undefined;
-        // The last verdicts are stale now: no target is shown ready, and Resize waits for a check that lands.
-        this.#targets = undefined;
-        ui.targets.show([], this.#flavorRef);
+        this.#dropVerdicts(ui);
         this.#fail(error);
         return undefined;
       } finally {
@@ -327,8 +361,7 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
       const picked = this.#checking ? undefined : this.#picked();
       if (picked) renderReport(picked.report, ui.report);
       else ui.report.replaceChildren();
-      const offered = this.#engine ? confirmationsOffered(this.#engine) : [];
-      for (const { key, label, ruleIds } of offered) {
+      for (const { key, label, ruleIds } of this.#offered) {
         const box = ui.confirmationBox(key, label);
         box.checked = this.#confirmations[key] === true;
         const asked = picked?.report.findings.some((finding) => ruleIds.has(finding.ruleId)) === true;
@@ -336,7 +369,10 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
       }
       ui.confirmations.hidden = !picked || [...ui.boxes.values()].every((box) => box.parentElement!.hidden);
       ui.confirmations.disabled = this.#busy;
-      ui.resizeButton.disabled = this.#busy || !picked?.report.ok;
+      const held = this.#held();
+      if (held) ui.status.textContent = UNCERTAIN_NOTICE;
+      else if (ui.status.textContent === UNCERTAIN_NOTICE) ui.status.textContent = '';
+      ui.resizeButton.disabled = this.#busy || held || !picked?.report.ok;
       ui.resizeButton.textContent = picked ? `Resize to ${visibleText(picked.flavorRef)}` : 'Resize';
       ui.checkButton.disabled = this.#busy || this.#serverId === undefined;
       ui.servers.element.disabled = this.#busy;
@@ -358,7 +394,16 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
       const engine = this.#engine;
       const picked = this.#picked();
       const serverId = this.#serverId;
-      if (!ui || !client || !engine || serverId === undefined || this.#busy || this.#checking || !picked?.report.ok)
+      if (
+        !ui ||
+        !client ||
+        !engine ||
+        serverId === undefined ||
+        this.#busy ||
+        this.#checking ||
+        this.#held() ||
+        !picked?.report.ok
+      )
         return undefined;
       const { flavorRef } = picked;
       this.#busy = true;
@@ -392,12 +437,16 @@ function createElementClass(Base: typeof HTMLElement): new () => ResizeConsoleEl
         this.#emit('done', { result, job });
         return job;
       } catch (error) {
+        // Anything but a failure that proves nothing happened leaves the server's state unknown.
+        if (!isEcsError(error) || error.mayHaveTakenEffect) this.#uncertain.set(serverId, stateOf(picked.facts.server));
         ui.status.textContent = '';
         this.#fail(error);
         return undefined;
       } finally {
         this.#busy = false;
-        // The server has changed (or may have): list it and check its targets again, keeping the outcome.
+        // The server has changed (or may have): nothing is allowed until it is listed and checked again.
+        this.#dropVerdicts(ui);
+        this.#showPicked();
         void this.refresh().then(() => this.#checkTargets());
       }
     }
