@@ -59,6 +59,8 @@ export function createChoiceList(document: Document, options: ChoiceListOptions)
   note.setAttribute('aria-live', 'polite');
   element.append(legend, filterLabel, list, note);
   let choices: readonly Choice[] = [];
+  /** Each choice's label, detail and value in lower case, built once when the choices are shown. */
+  let searchable: string[] = [];
   let picked: string | undefined;
 
   const item = (choice: Choice, index: number): HTMLLIElement => {
@@ -91,10 +93,7 @@ export function createChoiceList(document: Document, options: ChoiceListOptions)
   const render = () => {
     const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
     const matching = words.length
-      ? choices.filter((choice) => {
-          const haystack = `${choice.label} ${choice.detail} ${choice.value}`.toLowerCase();
-          return words.every((word) => haystack.includes(word));
-        })
+      ? choices.filter((_, index) => words.every((word) => searchable[index]!.includes(word)))
       : choices;
     const fragment = document.createDocumentFragment();
     fragment.append(...matching.slice(0, limit).map(item));
@@ -115,6 +114,7 @@ export function createChoiceList(document: Document, options: ChoiceListOptions)
     element,
     show(next, pick) {
       choices = next;
+      searchable = next.map((choice) => `${choice.label} ${choice.detail} ${choice.value}`.toLowerCase());
       picked = pick;
       render();
     },
