@@ -38,7 +38,9 @@ export interface ResizeConsoleEventMap extends ResizeCheckEventMap {
  * (`renderReport`), asks for the confirmations the rules that block it declare, in their words,
  * offers to stop and start a running server and to pay a yearly/monthly server's order, and
  * checks again when any of those changes; Resize is enabled only when the report allows it, sends
- * one resize and follows its job in an `aria-live` region.
+ * one resize and follows its job in an `aria-live` region. After a resize, nothing is allowed until
+ * the server is checked again; after one whose outcome is unknown, Resize stays disabled for that
+ * server (the status says why) until a check shows its state changed, or Check again.
  *
  * Theming: custom properties `--ecs-resize-accent`, `--ecs-resize-ok`, `--ecs-resize-warn`,
  * `--ecs-resize-danger`, `--ecs-resize-fg`, `--ecs-resize-bg`, `--ecs-resize-muted`,
@@ -68,9 +70,17 @@ export interface ResizeConsoleElement extends HTMLElement {
   readonly targets: readonly TargetCheck<Report>[] | undefined;
   /** Lists the servers again; resolves with them, or undefined when that failed or was replaced. */
   refresh(): Promise<Server[] | undefined>;
-  /** Checks the picked server's targets again (the "Check again" button). */
+  /**
+   * Checks the picked server's targets again (the "Check again" button); this also lifts the hold
+   * a resize of unknown outcome put on that server.
+   */
   check(): Promise<TargetCheck<Report>[] | undefined>;
-  /** Sends the resize to the picked target (core checks it again first) and waits for its job. */
+  /**
+   * Sends the resize to the picked target (core checks it again first) and waits for its job.
+   * Sends nothing while a check or a resize is in flight, until the server's next check lands after
+   * a resize, or while its last resize may have reached it (until a check shows its state changed,
+   * or {@link check}).
+   */
   resize(): Promise<Job | undefined>;
 }
 
