@@ -6,10 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CONFIG_BYTES } from '../src/config/rules-config-file.js';
+import { MAX_FACTS_BYTES } from '../src/facts/check-facts-input.js';
 import { MAX_FLEET_BYTES, MAX_FLEET_ITEMS } from '../src/fleet/read-fleet-file.js';
 import { InterruptedError } from '../src/errors/InterruptedError.js';
 import { runCli } from '../src/index.js';
 import { shellQuote } from '../src/output/shell-quote.js';
+import { MAX_PLAN_BYTES } from '../src/terraform/read-plan-file.js';
 import { cli, spawnCli, tokenEnv, type CliResult } from './helpers/cli.js';
 import { cliWithStdin } from './helpers/cli-stdin.js';
 
@@ -85,6 +88,9 @@ const HOSTILE = {
 
 type Hostile = keyof typeof HOSTILE | 'a FIFO fed forever';
 
+/** The refusal of `what` beyond its cap of `maxBytes` (a whole number of MiB). */
+const tooLarge = (what: string, maxBytes: number) => `${what} is larger than ${maxBytes / 2 ** 20} MiB; nothing was checked.`;
+
 /** Each reader of a file the CLI is given, and what it says of each hostile input. */
 const READERS: { reader: string; extension: string; args: (path: string) => string[]; says: Record<Hostile, string> }[] = [
   ...(['.csv', '.json'] as const).flatMap((extension) =>
@@ -93,9 +99,9 @@ const READERS: { reader: string; extension: string; args: (path: string) => stri
       extension,
       args: (path: string) => ['fleet', command, path],
       says: {
-        'a 70 MB sparse file': 'the fleet file is larger than 16 MiB; nothing was checked.',
-        '/dev/zero': 'the fleet file is larger than 16 MiB; nothing was checked.',
-        'a FIFO fed forever': 'the fleet file is larger than 16 MiB; nothing was checked.',
+        'a 70 MB sparse file': tooLarge('the fleet file', MAX_FLEET_BYTES),
+        '/dev/zero': tooLarge('the fleet file', MAX_FLEET_BYTES),
+        'a FIFO fed forever': tooLarge('the fleet file', MAX_FLEET_BYTES),
         'a directory': 'cannot read the fleet file: EISDIR',
         'a file that is not UTF-8': 'the fleet file is not UTF-8 text; nothing was checked.',
       },
@@ -106,9 +112,9 @@ const READERS: { reader: string; extension: string; args: (path: string) => stri
     extension: '.json',
     args: (path) => ['check', '--terraform', path],
     says: {
-      'a 70 MB sparse file': 'the plan is larger than 64 MiB; nothing was checked.',
-      '/dev/zero': 'the plan is larger than 64 MiB; nothing was checked.',
-      'a FIFO fed forever': 'the plan is larger than 64 MiB; nothing was checked.',
+      'a 70 MB sparse file': tooLarge('the plan', MAX_PLAN_BYTES),
+      '/dev/zero': tooLarge('the plan', MAX_PLAN_BYTES),
+      'a FIFO fed forever': tooLarge('the plan', MAX_PLAN_BYTES),
       'a directory': 'cannot read the plan: EISDIR',
       'a file that is not UTF-8': 'the plan is not JSON',
     },
@@ -118,9 +124,9 @@ const READERS: { reader: string; extension: string; args: (path: string) => stri
     extension: '.json',
     args: (path) => ['check', '--facts', path],
     says: {
-      'a 70 MB sparse file': 'the facts document is larger than 1 MiB; nothing was checked.',
-      '/dev/zero': 'the facts document is larger than 1 MiB; nothing was checked.',
-      'a FIFO fed forever': 'the facts document is larger than 1 MiB; nothing was checked.',
+      'a 70 MB sparse file': tooLarge('the facts document', MAX_FACTS_BYTES),
+      '/dev/zero': tooLarge('the facts document', MAX_FACTS_BYTES),
+      'a FIFO fed forever': tooLarge('the facts document', MAX_FACTS_BYTES),
       'a directory': 'cannot read the facts document: EISDIR',
       'a file that is not UTF-8': 'the facts document is not JSON',
     },
@@ -130,9 +136,9 @@ const READERS: { reader: string; extension: string; args: (path: string) => stri
     extension: '.json',
     args: (path) => ['check', SERVERS.kvmStopped, 's3.xlarge.2', '--config', path],
     says: {
-      'a 70 MB sparse file': 'the config file is larger than 1 MiB; nothing was checked.',
-      '/dev/zero': 'the config file is larger than 1 MiB; nothing was checked.',
-      'a FIFO fed forever': 'the config file is larger than 1 MiB; nothing was checked.',
+      'a 70 MB sparse file': tooLarge('the config file', MAX_CONFIG_BYTES),
+      '/dev/zero': tooLarge('the config file', MAX_CONFIG_BYTES),
+      'a FIFO fed forever': tooLarge('the config file', MAX_CONFIG_BYTES),
       'a directory': 'cannot read the config file: EISDIR',
       'a file that is not UTF-8': 'the config file is not UTF-8 text; nothing was checked.',
     },
@@ -145,7 +151,7 @@ const MODULE_CONFIG = {
   extension: '.mjs',
   args: (path: string) => ['check', SERVERS.kvmStopped, 's3.xlarge.2', '--config', path],
   says: {
-    'a 70 MB sparse file': 'the config file is larger than 1 MiB; nothing was checked.',
+    'a 70 MB sparse file': tooLarge('the config file', MAX_CONFIG_BYTES),
     '/dev/zero': 'cannot read the config file: it is not a regular file; nothing was checked.',
     'a FIFO fed forever': 'cannot read the config file: it is not a regular file; nothing was checked.',
     'a directory': 'cannot read the config file: it is not a regular file; nothing was checked.',
@@ -176,7 +182,7 @@ describe.concurrent('every file the CLI reads is bounded: exit 2 at the cap, nev
     const { code, stderr } = await cliWithStdin(args, 'endless', env);
     expect({ code, stderr }).toEqual({
       code: 2,
-      stderr: 'error: - (stdin): the fleet file is larger than 16 MiB; nothing was checked.\n',
+      stderr: `error: - (stdin): ${tooLarge('the fleet file', MAX_FLEET_BYTES)}\n`,
     });
   });
 

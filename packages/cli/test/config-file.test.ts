@@ -119,7 +119,7 @@ describe.sequential('a bad rules config', () => {
     {
       name: 'broken JSON',
       files: { 'ecs-resize.config.json': '{ rules: ' },
-      message: /Cannot read the config file .*ecs-resize\.config\.json/,
+      message: /ecs-resize\.config\.json: the config file is not JSON \(.+\)/,
     },
     {
       name: 'two config files',

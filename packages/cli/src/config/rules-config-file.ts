@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors/UsageError.js';
+import { isJsonObject } from '../input/is-json-object.js';
 import { checkBoundedFile, readBoundedText, type BoundedInput } from '../input/read-bounded-input.js';
+import { parseJsonText } from '../input/read-json-input.js';
 import { messageOf } from '@ecs-resize/core';
 
 /** The file names looked for in the current directory, when `--config` is not given. */
@@ -22,11 +24,6 @@ export interface RulesConfigFile {
   readonly plugins: readonly Plugin[];
 }
 
-/** A plain object (not an array, not null). */
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The config file to read: `--config`, else one of {@link CONFIG_FILE_NAMES} in `cwd`, else none. */
 function findConfigFile(explicit: string | undefined, cwd: string): string | undefined {
   if (explicit !== undefined) {
@@ -40,15 +37,16 @@ function findConfigFile(explicit: string | undefined, cwd: string): string | und
 }
 
 /**
- * The file's content: a `.json` file parsed, a `.mjs`/`.js` module's default export. Either is
- * at most {@link MAX_CONFIG_BYTES}, a regular file for a module (its loader reads it whole).
+ * The file's content: a `.json` file parsed (`parseJsonText`: not empty, nested at most 128
+ * deep), a `.mjs`/`.js` module's default export. Either is at most {@link MAX_CONFIG_BYTES}, a regular file for a
+ * module (its loader reads it whole).
  */
 async function readConfigValue(path: string): Promise<unknown> {
   const extension = extname(path);
   const input: BoundedInput = { source: path, what: 'the config file', maxBytes: MAX_CONFIG_BYTES };
   const io = { cwd: dirname(path) };
   try {
-    if (extension === '.json') return JSON.parse(await readBoundedText(input, io));
+    if (extension === '.json') return parseJsonText(await readBoundedText(input, io), input);
     if (extension === '.mjs' || extension === '.js') {
       await checkBoundedFile(input, io);
       return ((await import(pathToFileURL(path).href)) as { default?: unknown }).default;
@@ -65,13 +63,13 @@ async function readConfigValue(path: string): Promise<unknown> {
 /** Checks the file's shape: `{ rules?: {...}, plugins?: [...] }`, plugins only in a module. */
 function parseConfigValue(path: string, value: unknown): RulesConfigFile {
   const where = `Config file ${path}`;
-  if (!isRecord(value))
+  if (!isJsonObject(value))
     throw new UsageError(`${where}: must hold an object { rules, plugins } (as the default export of a .mjs file).`);
   const unknownKeys = Object.keys(value).filter((key) => key !== 'rules' && key !== 'plugins');
   if (unknownKeys.length > 0)
     throw new UsageError(`${where}: unknown key ${unknownKeys.join(', ')}; only "rules" and "plugins" are read.`);
   const { rules = {}, plugins = [] } = value;
-  if (!isRecord(rules))
+  if (!isJsonObject(rules))
     throw new UsageError(`${where}: "rules" must be an object of rule ids to a severity or [severity, options].`);
   if (!Array.isArray(plugins)) throw new UsageError(`${where}: "plugins" must be an array of plugin objects.`);
   if (plugins.length > 0 && extname(path) === '.json') {

@@ -3,6 +3,7 @@ import { InvalidFactsError, type ResizeFacts, type RuleEngine } from '@ecs-resiz
 import { confirmationsByRule } from '../args/confirmations.js';
 import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../errors/UsageError.js';
+import { isJsonObject } from '../input/is-json-object.js';
 import { nameOfInput } from '../input/read-bounded-input.js';
 import { readJsonInput } from '../input/read-json-input.js';
 import type { PreflightResult } from '../preflight/run-preflight.js';
@@ -16,19 +17,15 @@ export const FACTS_FLAG = '--facts';
 /** The most issues a refusal lists; the rest are counted. */
 const MAX_LISTED_ISSUES = 10;
 
-/** Whether `value` is a JSON object (not null, not an array). */
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * The facts with `--confirm`'s confirmations added: a name given on the command line is true,
  * whatever the file says of it (the operator's word now); the file's other keys stay. Facts or
  * confirmations that are not objects are left as they are, for the engine to refuse.
  */
 function withConfirmations(facts: unknown, confirmations: Confirmations): unknown {
-  if (Object.keys(confirmations).length === 0 || !isObject(facts)) return facts;
+  if (Object.keys(confirmations).length === 0 || !isJsonObject(facts)) return facts;
   const given = facts['confirmations'] ?? {};
-  return isObject(given) ? { ...facts, confirmations: { ...given, ...confirmations } } : facts;
+  return isJsonObject(given) ? { ...facts, confirmations: { ...given, ...confirmations } } : facts;
 }
 
 /** The engine's refusal of the facts as a usage error naming each bad field. */

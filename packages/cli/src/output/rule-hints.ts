@@ -84,7 +84,7 @@ const HINTS: Readonly<Record<string, Hint>> = {
  * What answers the finding of a rule that takes a confirmation, in the CLI's words: its
  * `--confirm <name>`, and what the operator attests by it (`meta.confirmation`).
  */
-export function confirmationHint({ name, label }: RuleConfirmation): string {
+function confirmationHint({ name, label }: RuleConfirmation): string {
   return `add --confirm ${name} once this is true: ${label}`;
 }
 

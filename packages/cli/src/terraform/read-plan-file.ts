@@ -1,5 +1,6 @@
 import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../errors/UsageError.js';
+import { isJsonObject } from '../input/is-json-object.js';
 import { nameOfInput } from '../input/read-bounded-input.js';
 import { readJsonInput } from '../input/read-json-input.js';
 
@@ -45,9 +46,6 @@ const MAX_ADDRESS_LENGTH = 1000;
 /** The advice every refusal ends with. */
 const HOW = 'Give the JSON of a saved plan: terraform plan -out tfplan && terraform show -json tfplan > plan.json';
 
-/** Whether `value` is a JSON object (not null, not an array). */
-const isObject = (value: unknown): value is PlanValues => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** What a JSON value is, for a message: `null`, `an array`, `a number`, ... */
 const kindOf = (value: unknown) =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value === 'object' ? 'object' : typeof value}`;
@@ -55,20 +53,20 @@ const kindOf = (value: unknown) =>
 /** An object field that may be absent or null, as an object or null. */
 function objectOrNull(value: unknown, where: string, refuse: (problem: string) => UsageError): PlanValues | null {
   if (value === undefined || value === null) return null;
-  if (!isObject(value)) throw refuse(`${where} must be an object or null`);
+  if (!isJsonObject(value)) throw refuse(`${where} must be an object or null`);
   return value;
 }
 
 /** One `resource_changes` entry, checked. */
 function readResourceChange(entry: unknown, index: number, refuse: (problem: string) => UsageError): PlanResourceChange {
   const at = `resource_changes[${index}]`;
-  if (!isObject(entry)) throw refuse(`${at} must be an object`);
+  if (!isJsonObject(entry)) throw refuse(`${at} must be an object`);
   const { address, mode = 'managed', type, change } = entry;
   if (typeof address !== 'string' || address === '' || address.length > MAX_ADDRESS_LENGTH)
     throw refuse(`${at}.address must be a string of 1 to ${MAX_ADDRESS_LENGTH} characters`);
   if (typeof type !== 'string' || type === '') throw refuse(`${at}.type must be a non-empty string`);
   if (typeof mode !== 'string') throw refuse(`${at}.mode must be a string`);
-  if (!isObject(change)) throw refuse(`${at}.change must be an object`);
+  if (!isJsonObject(change)) throw refuse(`${at}.change must be an object`);
   const { actions } = change;
   if (!Array.isArray(actions) || !actions.every((action) => typeof action === 'string'))
     throw refuse(`${at}.change.actions must be an array of strings`);
@@ -93,12 +91,12 @@ function readResourceChange(entry: unknown, index: number, refuse: (problem: str
  */
 export function parsePlan(value: unknown, name: string): TerraformPlan {
   const refuse = (problem: string) => new UsageError(`${name}: not a Terraform plan: ${problem}. ${HOW}`);
-  if (!isObject(value)) throw refuse(`the document must be an object, not ${kindOf(value)}`);
+  if (!isJsonObject(value)) throw refuse(`the document must be an object, not ${kindOf(value)}`);
   const formatVersion = value['format_version'];
   if (typeof formatVersion !== 'string') throw refuse('format_version is missing');
   if (!/^1\.\d+$/.test(formatVersion)) throw refuse('format_version must be 1.x');
   const changes = value['resource_changes'];
-  if (changes === undefined && !isObject(value['planned_values']))
+  if (changes === undefined && !isJsonObject(value['planned_values']))
     throw refuse('it has neither resource_changes nor planned_values (is it the JSON of a state?)');
   if (changes !== undefined && !Array.isArray(changes)) throw refuse('resource_changes must be an array');
   const entries: readonly unknown[] = Array.isArray(changes) ? changes : [];
