@@ -1,4 +1,4 @@
-import { findDuplicateServers, type FleetItem } from '@ecs-resize/fleet';
+import type { FleetItem } from '@ecs-resize/fleet';
 import type { RuleConfirmation } from '@ecs-resize/rules';
 import { extname } from 'node:path';
 import { confirmationsFrom } from '../args/confirmations.js';
@@ -7,7 +7,7 @@ import type { CliIo } from '../cli-io.js';
 import { UsageError } from '../errors/UsageError.js';
 import { nameOfInput, readBoundedText, STDIN_SOURCE, type BoundedInput } from '../input/read-bounded-input.js';
 import { parseJsonText } from '../input/read-json-input.js';
-import { countOf } from '@ecs-resize/core';
+import { refuseDuplicateServers, type DuplicateServersWording } from '../input/refuse-duplicate-servers.js';
 
 /**
  * The largest fleet file read. A fleet of 20,000 servers with every column is 2.6 MiB as CSV
@@ -105,25 +105,12 @@ function refuseTooMany(count: number, path: string): void {
     );
 }
 
-/** The most duplicated servers a refusal lists; the rest are counted. */
-const MAX_LISTED = 20;
-
-/**
- * Refuses a fleet that names a server more than once (`findDuplicateServers`): each would be
- * sent a resize. Items are numbered from 1, in file order.
- */
-function refuseDuplicates(items: readonly unknown[], path: string): void {
-  const duplicates = findDuplicateServers(items);
-  if (duplicates.length === 0) return;
-  const listed = duplicates
-    .slice(0, MAX_LISTED)
-    .map(({ serverId, indexes }) => `${serverId} (items ${indexes.map((index) => index + 1).join(', ')})`);
-  const more = duplicates.length > MAX_LISTED ? `, and ${duplicates.length - MAX_LISTED} more` : '';
-  throw new UsageError(
-    `${path} names ${countOf(duplicates.length, 'server')} more than once: ${listed.join(', ')}${more}. ` +
-      'A fleet resizes each server once: keep one item per server. Nothing was sent.',
-  );
-}
+/** How a fleet file naming a server twice is refused: items are numbered from 1, in file order. */
+const FLEET_DUPLICATES: DuplicateServersWording = {
+  does: (servers) => `names ${servers} more than once`,
+  where: (indexes) => `items ${indexes.map((index) => index + 1).join(', ')}`,
+  advice: 'A fleet resizes each server once: keep one item per server. Nothing was sent.',
+};
 
 /** A fleet file's format: its extension, or for the standard input its first character. */
 type FleetFormat = '.json' | '.csv';
@@ -160,6 +147,6 @@ export async function readFleetFile(
   const text = await readBoundedText(input, io);
   const path = nameOfInput(input);
   const items = (format ?? formatOfText(text)) === '.json' ? parseJson(text, input) : parseCsv(text, path, offered);
-  refuseDuplicates(items, path);
+  refuseDuplicateServers(path, items, FLEET_DUPLICATES);
   return items;
 }

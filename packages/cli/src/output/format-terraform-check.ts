@@ -1,5 +1,5 @@
 import { countOf } from '@ecs-resize/core';
-import type { Finding } from '@ecs-resize/rules';
+import type { Finding, RuleConfirmation } from '@ecs-resize/rules';
 import type { FlavorChange, PlanNote } from '../terraform/find-flavor-changes.js';
 import type { PlanCheckStop, PlanChecks, ResizeVerdict } from '../terraform/check-flavor-changes.js';
 import type { Colors } from './colors.js';
@@ -28,7 +28,7 @@ export interface TerraformCheckJson {
   readonly resources: readonly TerraformResourceJson[];
   /** Servers replaced, or whose new flavor is known only at apply: not checked. */
   readonly notes: readonly PlanNote[];
-  /** How many resource changes are not resizes. */
+  /** How many resource changes are neither resizes nor noted. */
   readonly skipped: number;
   readonly summary: { readonly checked: number; readonly ok: number; readonly blocked: number; readonly errors: number };
   /** Present when a failure every resize would meet stopped the run: `resources` holds only those checked. */
@@ -39,8 +39,16 @@ export interface TerraformCheckJson {
 const countOfVerdict = (verdicts: readonly ResizeVerdict[], verdict: ResizeVerdict['verdict']) =>
   verdicts.filter((entry) => entry.verdict === verdict).length;
 
-/** One resize for people: the verdict, address, server and flavors, then its findings or its error. */
-export function formatResizeVerdict(entry: ResizeVerdict, colors: Colors): string {
+/**
+ * One resize for people: the verdict, address, server and flavors, then its findings or its error.
+ * @param confirmationByRule The confirmation each active rule takes (`confirmationsByRule` of the
+ * engine, made once per run): what a finding's `--confirm` hint names.
+ */
+export function formatResizeVerdict(
+  entry: ResizeVerdict,
+  colors: Colors,
+  confirmationByRule: ReadonlyMap<string, RuleConfirmation>,
+): string {
   const { address, serverId, from, to } = entry.change;
   const head = `${colors.bold(sanitizeTerminalText(address))}  server ${serverId}  ${sanitizeTerminalText(from)} → ${sanitizeTerminalText(to)}`;
   if (entry.verdict === 'error')
@@ -48,17 +56,15 @@ export function formatResizeVerdict(entry: ResizeVerdict, colors: Colors): strin
   const mark = entry.verdict === 'ok' ? colors.green('✔ ok     ') : colors.red(colors.bold('✖ blocked'));
   return [
     `${mark} ${head}`,
-    ...entry.findings.map((finding) =>
-      formatFinding(finding, colors, confirmHintFor, entry.confirmationByRule.get(finding.ruleId)),
-    ),
+    ...entry.findings.map((finding) => formatFinding(finding, colors, confirmHintFor, confirmationByRule.get(finding.ruleId))),
   ].join('\n');
 }
 
-/** The last line of a plan that resizes nothing: what else it changes, if anything. */
-const noResizes = (skipped: number) =>
-  skipped === 0
-    ? 'No flavor change to check: the plan changes no resource.'
-    : `No flavor change to check; ${countOf(skipped, 'resource change')} skipped.`;
+/** The last line of a plan that resizes nothing: what else it changes, if anything (the notes say the rest). */
+function noResizes(skipped: number, noted: number): string {
+  if (skipped > 0) return `No flavor change to check; ${countOf(skipped, 'resource change')} skipped.`;
+  return noted === 0 ? 'No flavor change to check: the plan changes no resource.' : 'No flavor change to check.';
+}
 
 /**
  * What follows the verdicts of a plan's check, for people (`formatResizeVerdict` prints each
@@ -71,7 +77,7 @@ export function formatTerraformCheckEnd({ verdicts, notes, skipped, stopped }: T
     `${countOfVerdict(verdicts, 'blocked')} blocked`,
     `${countOf(countOfVerdict(verdicts, 'error'), 'error')}; ${countOf(skipped, 'other resource change')} skipped.`,
   ].join(', ');
-  const last = verdicts.length > 0 ? [counts] : stopped === undefined ? [noResizes(skipped)] : [];
+  const last = verdicts.length > 0 ? [counts] : stopped === undefined ? [noResizes(skipped, notes.length)] : [];
   return [
     ...notes.map(({ address, note }) => `${colors.yellow('note')}  ${sanitizeTerminalText(`${address}: ${note}`)}`),
     ...last,
@@ -93,13 +99,7 @@ export function formatPlanCheckStop({ reason, unchecked }: PlanCheckStop, checke
 
 /** The check of a plan as the `--json` document. */
 export function terraformCheckToJson({ verdicts, notes, skipped, stopped }: TerraformCheck): TerraformCheckJson {
-  const resources = verdicts.map(({ change, ...entry }): TerraformResourceJson => {
-    const { address, type, serverId, from, to, request } = change;
-    const base = { address, type, serverId, from, to, request };
-    return entry.verdict === 'error'
-      ? { ...base, verdict: 'error', error: entry.error }
-      : { ...base, verdict: entry.verdict, findings: entry.findings };
-  });
+  const resources = verdicts.map(({ change, ...entry }): TerraformResourceJson => ({ ...change, ...entry }));
   return {
     ok: stopped === undefined && verdicts.every((entry) => entry.verdict === 'ok'),
     resources,

@@ -1,12 +1,12 @@
-import type { Confirmations, EcsConnection } from '@ecs-resize/core';
+import { check, type Confirmations, type EcsConnection } from '@ecs-resize/core';
 import { mapConcurrent } from '@ecs-resize/core/internal';
-import type { Finding, RuleConfirmation, RuleEngine } from '@ecs-resize/rules';
+import type { Finding, RuleEngine } from '@ecs-resize/rules';
 import { exitCodeOf } from '../errors/exit-code-of.js';
 import { errorToJson, type ErrorJson } from '../output/format-error.js';
-import { runPreflight } from '../preflight/run-preflight.js';
 import { failsEveryResize } from './fails-every-resize.js';
 import type { FlavorChange } from './find-flavor-changes.js';
 import { releaseInOrder } from './release-in-order.js';
+import { watchForSilentEndpoint } from './silent-endpoint.js';
 
 /** The servers checked at once: each check is a handful of reads. */
 export const CHECK_CONCURRENCY = 8;
@@ -16,13 +16,7 @@ export const CHECK_CONCURRENCY = 8;
  * thousand servers keeps its output, not the facts and errors it was made from.
  */
 export type ResizeVerdict =
-  | {
-      readonly change: FlavorChange;
-      readonly verdict: 'ok' | 'blocked';
-      readonly findings: readonly Finding[];
-      /** The confirmation each active rule takes, by rule id: what a finding's `--confirm` hint names. */
-      readonly confirmationByRule: ReadonlyMap<string, RuleConfirmation>;
-    }
+  | { readonly change: FlavorChange; readonly verdict: 'ok' | 'blocked'; readonly findings: readonly Finding[] }
   /** The server could not be checked (the API failed, or refused the input): the error as the output shows it. */
   | { readonly change: FlavorChange; readonly verdict: 'error'; readonly error: ErrorJson };
 
@@ -56,7 +50,8 @@ export interface CheckFlavorChangesOptions {
  * (`FlavorChange.request`), {@link CHECK_CONCURRENCY} at a time. A failure of one server is its
  * verdict; a failure every server would meet (`failsEveryResize`: unreachable endpoint,
  * refused credentials, not the ECS API) stops the run: no check starts after it, the ones under
- * way end, and those that fail so have no verdict.
+ * way end, and those that fail so have no verdict. An endpoint that never answers stops it too
+ * (`watchForSilentEndpoint`: the first batch all timed out), each timeout keeping its verdict.
  * @throws The signal's reason when the run is stopped (Ctrl-C); nothing else.
  */
 export async function checkFlavorChanges(
@@ -66,6 +61,7 @@ export async function checkFlavorChanges(
   { onVerdict, ...options }: CheckFlavorChangesOptions,
 ): Promise<PlanChecks> {
   let stop: ErrorJson | undefined;
+  const silence = watchForSilentEndpoint(CHECK_CONCURRENCY);
   const release = releaseInOrder<ResizeVerdict | undefined>((verdict) => {
     if (verdict !== undefined) onVerdict?.(verdict);
   });
@@ -73,17 +69,18 @@ export async function checkFlavorChanges(
   const checkOne = async (change: FlavorChange): Promise<ResizeVerdict | undefined> => {
     if (stop !== undefined) return undefined;
     try {
-      const { report, confirmationByRule } = await runPreflight(ecs, engine, change.serverId, change.to, {
-        ...change.request,
-        ...options,
-      });
-      return { change, verdict: report.ok ? 'ok' : 'blocked', findings: report.findings, confirmationByRule };
+      const { report } = await check(ecs, change.serverId, change.to, { ...change.request, ...options, preflight: engine });
+      silence.ended();
+      return { change, verdict: report.ok ? 'ok' : 'blocked', findings: report.findings };
     } catch (error) {
       options.signal.throwIfAborted();
       const shown = errorToJson(error, exitCodeOf(error));
-      if (!failsEveryResize(error)) return { change, verdict: 'error', error: shown };
-      stop ??= shown;
-      return undefined;
+      if (failsEveryResize(error)) {
+        stop ??= shown;
+        return undefined;
+      }
+      if (silence.ended(error)) stop ??= shown;
+      return { change, verdict: 'error', error: shown };
     }
   };
 
@@ -98,5 +95,7 @@ export async function checkFlavorChanges(
     options.signal,
   );
   const verdicts = results.filter((verdict) => verdict !== undefined);
-  return stop === undefined ? { verdicts } : { verdicts, stopped: { reason: stop, unchecked: changes.length - verdicts.length } };
+  const unchecked = changes.length - verdicts.length;
+  // A stop that left nothing unchecked (the last checks timed out) changed nothing: no `stopped`.
+  return stop === undefined || unchecked === 0 ? { verdicts } : { verdicts, stopped: { reason: stop, unchecked } };
 }

@@ -1,4 +1,5 @@
 import type { Confirmations } from '@ecs-resize/core';
+import { confirmationsByRule } from '../args/confirmations.js';
 import type { CommandContext } from '../commands/command.js';
 import { ExitCode } from '../exit-codes.js';
 import {
@@ -39,9 +40,10 @@ export async function checkTerraformPlan(
   const rules = await engine();
   const plan = await readPlanFile(source, io);
   const { resizes, notes, skipped } = findFlavorChanges(plan, planNameOf(source));
+  const confirmationByRule = confirmationsByRule(rules);
   const onVerdict = terminal.json
     ? undefined
-    : (verdict: ResizeVerdict) => terminal.print(formatResizeVerdict(verdict, terminal.colors));
+    : (verdict: ResizeVerdict) => terminal.print(formatResizeVerdict(verdict, terminal.colors, confirmationByRule));
   const checks: PlanChecks =
     resizes.length === 0
       ? { verdicts: [] }

@@ -1,5 +1,6 @@
-import { countOf, isServerId } from '@ecs-resize/core';
+import { isServerId } from '@ecs-resize/core';
 import { UsageError } from '../errors/UsageError.js';
+import { refuseDuplicateServers, type DuplicateServersWording } from '../input/refuse-duplicate-servers.js';
 import { providerModelOf, type ProviderRequest } from './provider-models.js';
 import type { PlanResourceChange, PlanValues, TerraformPlan } from './read-plan-file.js';
 
@@ -32,12 +33,20 @@ export interface PlanFlavorChanges {
   readonly resizes: readonly FlavorChange[];
   /** Servers replaced, or whose new flavor is known only at apply (not checked); flavor attributes that disagree. */
   readonly notes: readonly PlanNote[];
-  /** How many resource changes are not resizes (other types, creates, tags, no-ops, ...). */
+  /** How many resource changes are neither resizes nor noted servers (other types, creates, tags, no-ops, ...). */
   readonly skipped: number;
 }
 
 /** The most resource addresses a refusal names for one server; the rest are counted. */
 const MAX_LISTED_ADDRESSES = 3;
+
+/**
+ * The longest flavor the check prints: what the facts schema takes as a flavor id (`Text` in
+ * `@ecs-resize/rules`, 256 characters); real flavor names are a dozen. What a flavor may hold
+ * is checked later: core refuses a `flavorRef` that is not an id (the server's error verdict),
+ * and the output removes control characters.
+ */
+const MAX_FLAVOR_LENGTH = 256;
 
 /** Whether the actions replace the resource: delete then create, or create then delete. */
 const isReplace = (actions: readonly string[]) => actions.includes('delete') && actions.includes('create');
@@ -51,25 +60,8 @@ function flavorChangeOf(attributes: readonly string[], before: PlanValues, after
     const [from, to] = [before[name], after[name]];
     return typeof from === 'string' && typeof to === 'string' && afterUnknown[name] !== true && from !== to;
   });
-  if (changed !== undefined) return { from: before[changed] as string, to: after[changed] as string };
+  if (changed !== undefined) return { attribute: changed, from: before[changed] as string, to: after[changed] as string };
   return { unknown: attributes.find((name) => typeof before[name] === 'string' && afterUnknown[name] === true) };
-}
-
-/**
- * The note for a resource whose flavor attributes change to different flavors: the check
- * takes the first (`flavor_id`), but which one the provider sends is not in the spec
- * (ecs-api.md §9.1 says only "on a flavor_id or flavor_name change"): UNCONFIRMED, so the
- * operator is told that the other one was not checked.
- */
-function conflictNoteOf(attributes: readonly string[], before: PlanValues, after: PlanValues, to: string) {
-  const checked = attributes.find((name) => after[name] === to && before[name] !== to);
-  const other = attributes.find((name) => {
-    const value = after[name];
-    return typeof value === 'string' && value !== to && value !== before[name];
-  });
-  if (checked === undefined || other === undefined) return undefined;
-  const value = after[other] as string;
-  return `its new ${other}, ${value}, is not its new ${checked}, ${to}: checked as a resize to ${to}, though which the provider sends is not known`;
 }
 
 /** The server id of a resize, checked: a UUID, else the plan is refused. */
@@ -82,6 +74,39 @@ function serverIdOf(change: PlanResourceChange, name: string): string {
   );
 }
 
+/**
+ * A flavor of a resize that the output prints, checked: at most {@link MAX_FLAVOR_LENGTH}
+ * characters, else the plan is refused (the value is not shown).
+ * @param field The attribute as the message names it: `flavor_id`, `new flavor_id`.
+ */
+function flavorOf(change: PlanResourceChange, field: string, flavor: string, name: string): string {
+  if (flavor.length <= MAX_FLAVOR_LENGTH) return flavor;
+  throw new UsageError(
+    `${name}: resource_changes[${change.index}] (${change.address}) changes the flavor of a server whose ${field} ` +
+      `is ${flavor.length.toLocaleString('en')} characters long; a flavor has at most ${MAX_FLAVOR_LENGTH}. Nothing was checked.`,
+  );
+}
+
+/**
+ * The note for a resource whose flavor attributes change to different flavors: the check
+ * takes the first (`flavor_id`), but which one the provider sends is not in the spec
+ * (ecs-api.md §9.1 says only "on a flavor_id or flavor_name change"): UNCONFIRMED, so the
+ * operator is told that the other one was not checked.
+ * @throws {UsageError} When the other new flavor is too long to print.
+ */
+function conflictNoteOf(change: PlanResourceChange, attributes: readonly string[], to: string, name: string) {
+  const before = change.before ?? {};
+  const after = change.after ?? {};
+  const checked = attributes.find((attribute) => after[attribute] === to && before[attribute] !== to);
+  const other = attributes.find((attribute) => {
+    const value = after[attribute];
+    return typeof value === 'string' && value !== to && value !== before[attribute];
+  });
+  if (checked === undefined || other === undefined) return undefined;
+  const value = flavorOf(change, `new ${other}`, after[other] as string, name);
+  return `its new ${other}, ${value}, is not its new ${checked}, ${to}: checked as a resize to ${to}, though which the provider sends is not known`;
+}
+
 /** The resource addresses of one server for a message: the first {@link MAX_LISTED_ADDRESSES}, the rest counted. */
 function listedAddresses(addresses: readonly string[]): string {
   const listed = addresses.slice(0, MAX_LISTED_ADDRESSES).join(', ');
@@ -89,25 +114,12 @@ function listedAddresses(addresses: readonly string[]): string {
   return more > 0 ? `${listed} and ${more} more` : listed;
 }
 
-/**
- * Refuses a plan that resizes one server from two resources: applying it would send that
- * server two resizes.
- */
-function refuseDuplicates(resizes: readonly FlavorChange[], name: string): void {
-  const addresses = new Map<string, string[]>();
-  for (const { serverId, address } of resizes) {
-    const named = addresses.get(serverId);
-    if (named === undefined) addresses.set(serverId, [address]);
-    else named.push(address);
-  }
-  const duplicates = [...addresses].filter(([, named]) => named.length > 1);
-  if (duplicates.length === 0) return;
-  const listed = duplicates.slice(0, 10).map(([serverId, named]) => `${serverId} (${listedAddresses(named)})`);
-  throw new UsageError(
-    `${name} resizes ${countOf(duplicates.length, 'server')} from more than one resource: ${listed.join('; ')}. ` +
-      'Applying it would resize each twice: one resource per server. Nothing was checked.',
-  );
-}
+/** How a plan resizing a server from two resources is refused: each resource's address is named. */
+const duplicatesWording = (resizes: readonly FlavorChange[]): DuplicateServersWording => ({
+  does: (servers) => `resizes ${servers} from more than one resource`,
+  where: (indexes) => listedAddresses(indexes.map((index) => resizes[index]?.address ?? '')),
+  advice: 'Applying it would resize each twice: one resource per server. Nothing was checked.',
+});
 
 /**
  * The resizes in a plan: each in-place `update` whose flavor attribute changes, on a resource
@@ -115,27 +127,41 @@ function refuseDuplicates(resizes: readonly FlavorChange[], name: string): void 
  * such a server, or a new flavor known only at apply, is a note; every other change is skipped.
  * A resize whose flavor attributes change to different flavors gets a note too.
  * @param name How the plan is named in messages: `--terraform plan.json`.
- * @throws {UsageError} When a resize's `id` is not a server id, or two resources resize one server.
+ * @throws {UsageError} When a resize's `id` is not a server id, or a flavor it names is too
+ * long, or two resources resize one server (ids in another letter case are one server).
  */
 export function findFlavorChanges(plan: TerraformPlan, name: string): PlanFlavorChanges {
   const resizes: FlavorChange[] = [];
   const notes: PlanNote[] = [];
+  let notedChanges = 0;
   for (const change of plan.resourceChanges) {
     const model = change.mode === 'managed' ? providerModelOf(change.type) : undefined;
     if (model === undefined) continue;
     const { address, type, actions, before, after, afterUnknown } = change;
-    if (isReplace(actions)) notes.push({ address, note: `replaced (${actions.join(', ')}), not resized: not checked` });
+    if (isReplace(actions)) {
+      notes.push({ address, note: `replaced (${actions.join(', ')}), not resized: not checked` });
+      notedChanges += 1;
+    }
     if (!isUpdate(actions) || before === null || after === null) continue;
     const flavor = flavorChangeOf(model.flavorAttributes, before, after, afterUnknown);
     if ('unknown' in flavor) {
-      if (flavor.unknown !== undefined)
+      if (flavor.unknown !== undefined) {
         notes.push({ address, note: `its new ${flavor.unknown} is known only at apply: not checked` });
+        notedChanges += 1;
+      }
       continue;
     }
-    resizes.push({ address, type, serverId: serverIdOf(change, name), ...flavor, request: model.requestOf(after) });
-    const conflict = conflictNoteOf(model.flavorAttributes, before, after, flavor.to);
+    resizes.push({
+      address,
+      type,
+      serverId: serverIdOf(change, name),
+      from: flavorOf(change, flavor.attribute, flavor.from, name),
+      to: flavorOf(change, `new ${flavor.attribute}`, flavor.to, name),
+      request: model.requestOf(after),
+    });
+    const conflict = conflictNoteOf(change, model.flavorAttributes, flavor.to, name);
     if (conflict !== undefined) notes.push({ address, note: conflict });
   }
-  refuseDuplicates(resizes, name);
-  return { resizes, notes, skipped: plan.resourceChanges.length - resizes.length };
+  refuseDuplicateServers(name, resizes, duplicatesWording(resizes));
+  return { resizes, notes, skipped: plan.resourceChanges.length - resizes.length - notedChanges };
 }
