@@ -1,20 +1,21 @@
 /**
- * The CLI's words for core's API error advice: "is the endpoint right?" names `--endpoint`,
- * `ECS_ENDPOINT` and `--region` (not core's `endpoint` option), a flavor to pick names
- * `ecs-resize flavors`, a server to stop names `--mode withStopServer`. Over real HTTP: a
+ * The CLI's words after core's API error advice (neutral words, kept as they are): "is the
+ * endpoint right?" is followed by `--endpoint`, `ECS_ENDPOINT` and `--region`, a flavor to pick
+ * by `ecs-resize flavors`, a server to stop by `--mode withStopServer`. Over real HTTP: a
  * node:http server on 127.0.0.1 stands where the endpoint points, answering each case.
  */
 import { DEFAULT_PROJECT_ID, DEFAULT_TOKEN } from '@ecs-resize/emulator';
-import { EcsApiError } from '@ecs-resize/core';
+import { apiErrorHint, EcsApiError } from '@ecs-resize/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listenOnLoopback, type LoopbackServer } from '../../core/test/loopback-server.js';
 import { cliMessageOf } from '../src/output/cli-words.js';
 import { LIBRARY_WORDS } from './helpers/library-words.js';
 import { runInProcess } from './helpers/run-in-process.js';
 
-/** The CLI's "is the endpoint right?". */
+/** Core's "is the endpoint right?", and the CLI's flags after it. */
 const ENDPOINT_HINT =
-  'Is the endpoint right? This answer is not from the ECS API: check --endpoint (ECS_ENDPOINT), or --region (HW_REGION_NAME) whose endpoint is the default';
+  'Is the endpoint right? This answer is not from the ECS API: check the endpoint (e.g. https://ecs.eu-de.otc.t-systems.com). ' +
+  'The endpoint is --endpoint (ECS_ENDPOINT), or the default of --region (HW_REGION_NAME).';
 
 /** What the test server answers: a status, a content type and a body. */
 interface Answer {
@@ -71,11 +72,29 @@ describe("the ECS API's own 404 keeps its advice", () => {
 
 describe("core's advice in the CLI's words", () => {
   const apiError = (status: number, code: string) =>
-    new EcsApiError({ status, code, method: 'POST', url: 'https://ecs.example/v1/p/cloudservers/s/resize' });
+    new EcsApiError({
+      status,
+      code,
+      method: 'POST',
+      url: 'https://ecs.example/v1/p/cloudservers/s/resize',
+      advice: apiErrorHint,
+    });
   it.each([
-    [apiError(400, 'Ecs.0029'), 'pick one from ecs-resize flavors <server>.', 'listResizeFlavors'],
-    [apiError(400, 'Ecs.0019'), 'pick another one from ecs-resize flavors <server>.', 'listResizeFlavors'],
-    [apiError(409, 'Ecs.0100'), 'resize with --mode withStopServer;', "mode 'withStopServer'"],
+    [
+      apiError(400, 'Ecs.0029'),
+      'pick one of the flavors this server may change to. List them: ecs-resize flavors <server>.',
+      'listResizeFlavors',
+    ],
+    [
+      apiError(400, 'Ecs.0019'),
+      'pick another from the flavors this server may change to. List them: ecs-resize flavors <server>.',
+      'listResizeFlavors',
+    ],
+    [
+      apiError(409, 'Ecs.0100'),
+      'resize in the mode that stops and restarts the server; wait until no task is running. That mode is --mode withStopServer.',
+      "mode 'withStopServer'",
+    ],
     [apiError(404, 'APIGW.0101'), ENDPOINT_HINT, 'endpoint option'],
   ])('%s', (error, says, never) => {
     const message = cliMessageOf(error);

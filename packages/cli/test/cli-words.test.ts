@@ -3,7 +3,7 @@
  * option and function names. Core's errors translated (`cliMessageOf`), a rule's confirmation
  * as `--confirm <name>` from its meta, and a sweep of what the CLI prints for a set of command lines.
  */
-import { EcsApiError, EcsInputError, JobTimeoutError } from '@ecs-resize/core';
+import { apiErrorHint, EcsApiError, EcsInputError, JobTimeoutError } from '@ecs-resize/core';
 import { SERVERS, startEmulator, type Emulator } from '@ecs-resize/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plugin } from '@ecs-resize/rules';
@@ -24,7 +24,13 @@ afterAll(() => emulator?.close());
 
 describe('cliMessageOf', () => {
   const apiError = (code: string) =>
-    new EcsApiError({ status: 403, code, method: 'GET', url: 'https://ecs.example/v1/p/cloudservers/detail' });
+    new EcsApiError({
+      status: 403,
+      code,
+      method: 'GET',
+      url: 'https://ecs.example/v1/p/cloudservers/detail',
+      advice: apiErrorHint,
+    });
   it.each([
     {
       error: new JobTimeoutError('job-1', 5000, undefined),
@@ -49,8 +55,8 @@ describe('cliMessageOf', () => {
       error: new EcsInputError('createEcsClient', [{ path: 'projectId', message: 'must be an id' }]),
       says: 'Invalid input: --project-id (HW_PROJECT_ID): must be an id.',
     },
-    { error: apiError('Ecs.0023'), says: 'check HW_PROJECT_ID (or --project-id).' },
-    { error: apiError('Common.0018'), says: 'check HW_PROJECT_ID (or --project-id).' },
+    { error: apiError('Ecs.0023'), says: 'check the project id. The project id is HW_PROJECT_ID (or --project-id).' },
+    { error: apiError('Common.0018'), says: 'check the project id. The project id is HW_PROJECT_ID (or --project-id).' },
   ])('$error.name: $says', ({ error, says }) => {
     const message = cliMessageOf(error);
     expect(message).toContain(says);

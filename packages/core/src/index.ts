@@ -43,7 +43,10 @@ export type { AkSkCredentials, TokenCredentials } from './auth/credentials.js';
 // thrown) and countOf (`2 errors`) for the text of tools built on core, the CLI and the console.
 export { EcsError, isEcsError } from './errors/EcsError.js';
 export { EcsInputError, type InputIssue } from './errors/EcsInputError.js';
-export { EcsApiError, type ApiErrorDetail } from './errors/EcsApiError.js';
+export { EcsApiError, type ApiErrorDetail, type EcsApiErrorInit } from './errors/EcsApiError.js';
+// What an API error says to do: core's table, which a client from createEcsClient gives its errors.
+export { apiErrorHint } from './errors/api-error-hints.js';
+export type { ApiErrorAdvice } from './errors/api-error-advice.js';
 export { EcsNetworkError } from './errors/EcsNetworkError.js';
 export { EcsTimeoutError } from './errors/EcsTimeoutError.js';
 export { EcsResponseError } from './errors/EcsResponseError.js';

@@ -1,7 +1,7 @@
 /**
  * "Is the endpoint right?": a 404 that is not the ECS API's (an HTML page, an empty body,
  * another service's JSON) and the API gateway's `APIG.0101` (it does not know the path) get a
- * hint naming the `endpoint` option; a 404 of the ECS API itself (no such server, no such
+ * hint that says to check the endpoint; a 404 of the ECS API itself (no such server, no such
  * job) keeps its own advice. Over real HTTP, a node:http server on 127.0.0.1 answering each.
  */
 import { DEFAULT_PROJECT_ID, DEFAULT_TOKEN } from '@ecs-resize/emulator';
@@ -18,7 +18,7 @@ interface Answer {
 }
 
 const SERVER_ID = '6f1b3c2a-0d4e-4b7a-9c11-2a5e8f000001';
-const ENDPOINT_HINT = 'Is the endpoint right? This answer is not from the ECS API: check the endpoint option';
+const ENDPOINT_HINT = 'Is the endpoint right? This answer is not from the ECS API: check the endpoint (e.g.';
 
 const html = (status: number, title: string): Answer => ({
   status,

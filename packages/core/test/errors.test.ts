@@ -10,7 +10,13 @@ describe('API errors, parsed from every body shape', () => {
 
   /** Each resize the API refuses at once, with its code, status and a hint that says what to do. */
   const refusals = [
-    { name: 'a running server', server: SERVERS.kvmRunning, flavor: 's3.xlarge.2', code: 'Ecs.0100', hint: /withStopServer/ },
+    {
+      name: 'a running server',
+      server: SERVERS.kvmRunning,
+      flavor: 's3.xlarge.2',
+      code: 'Ecs.0100',
+      hint: /the mode that stops and restarts the server/,
+    },
     {
       name: 'a server still starting',
       server: SERVERS.poweringOn,
@@ -19,7 +25,13 @@ describe('API errors, parsed from every body shape', () => {
       hint: /Stop the server/,
     },
     { name: 'the same flavor', server: SERVERS.kvmStopped, flavor: 's3.large.2', code: 'Ecs.0009', hint: /different/ },
-    { name: 'an unknown flavor', server: SERVERS.kvmStopped, flavor: 'zz9.huge.9', code: 'Ecs.0029', hint: /listResizeFlavors/ },
+    {
+      name: 'an unknown flavor',
+      server: SERVERS.kvmStopped,
+      flavor: 'zz9.huge.9',
+      code: 'Ecs.0029',
+      hint: /the flavors this server may change to/,
+    },
     { name: 'a frozen server', server: SERVERS.frozen, flavor: 's3.xlarge.2', code: 'Ecs.0030', hint: /frozen/ },
     { name: 'a locked server', server: SERVERS.locked, flavor: 's3.xlarge.2', code: 'Ecs.0605', hint: /unlock/ },
   ];

@@ -1,7 +1,7 @@
 import { DEFAULT_PROJECT_ID, DEFAULT_TOKEN, SERVERS } from '@ecs-resize/emulator';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EcsApiError, EcsError, EcsNetworkError, createEcsClient, isTransientError } from '../src/index.js';
+import { EcsApiError, EcsError, EcsNetworkError, apiErrorHint, createEcsClient, isTransientError } from '../src/index.js';
 import { classifyApiFailure, classifyFailure, mayRetry } from '../src/errors/failure-class.js';
 import { rejectionOf } from './helpers.js';
 
@@ -47,7 +47,8 @@ describe('the failure table (ecs-api.md §1.5, §5, §8)', () => {
   );
 
   it.each(ANSWERS)('an EcsApiError of HTTP $status $code agrees with the table (isTransientError, mayHaveTakenEffect)', (row) => {
-    const error = new EcsApiError({ status: row.status, code: row.code, method: 'GET', url: 'https://ecs.example.com/x' });
+    const { status, code } = row;
+    const error = new EcsApiError({ status, code, method: 'GET', url: 'https://ecs.example.com/x', advice: apiErrorHint });
     expect(isTransientError(error)).toBe(row.transient);
     expect(error.mayHaveTakenEffect).toBe(row.effect);
     // A hint never says "try again later" of a failure that will not pass.

@@ -34,6 +34,6 @@ describe('the advice after a request that got no answer', () => {
     const { message } = new EcsTimeoutError(method, 'https://ecs.example/v1/p1/cloudservers/x', 30_000);
     expect(message.includes('before sending a resize again')).toBe(!read);
     expect(message.includes('try again')).toBe(read);
-    expect(message).toContain('Raise `timeout` if the API is slow.');
+    expect(message).toContain('Allow a longer timeout if the API is slow.');
   });
 });

@@ -90,7 +90,7 @@ describe('waitForJob', () => {
     expect(error).toBeInstanceOf(JobTimeoutError);
     expect(error.jobId).toBe(jobId);
     expect(error.job?.status).toMatch(/INIT|RUNNING/);
-    expect(error.message).toContain(`waitForJob('${jobId}')`);
+    expect(error.message).toContain(`wait for job ${jobId} again`);
     advanceClock(JOB_MS);
     expect((await client.waitForJob(jobId!, FAST_WAIT)).status).toBe('SUCCESS');
   });

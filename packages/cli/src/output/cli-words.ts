@@ -1,4 +1,4 @@
-import { EcsApiError, EcsInputError, JobTimeoutError, messageOf } from '@ecs-resize/core';
+import { EcsApiError, EcsInputError, JobTimeoutError, isWrongEndpointError, messageOf } from '@ecs-resize/core';
 import { JournalError } from '@ecs-resize/fleet/journal';
 import { resumeCommand } from '../jobs/wait-with-progress.js';
 import { describeLockHolder } from './lock-holder.js';
@@ -28,13 +28,23 @@ export const COMMAND_LINE_NAMES: Readonly<Record<string, string>> = {
   'auth.token': 'OS_AUTH_TOKEN',
 };
 
-/** Core's advice that names its options and functions (`errors/api-error-hints.ts`), and the CLI's words for each. */
-const CORE_ADVICE: readonly (readonly [string, string])[] = [
-  ['check projectId.', 'check HW_PROJECT_ID (or --project-id).'],
-  ['check the endpoint option', 'check --endpoint (ECS_ENDPOINT), or --region (HW_REGION_NAME) whose endpoint is the default'],
-  ['listResizeFlavors()', 'ecs-resize flavors <server>'],
-  ["resize with mode 'withStopServer'", 'resize with --mode withStopServer'],
-];
+/** The flags and commands that answer core's advice for an API error code (`errors/api-error-hints.ts`). */
+const CLI_ADVICE_BY_CODE: Readonly<Record<string, string>> = {
+  'Ecs.0023': 'The project id is HW_PROJECT_ID (or --project-id).',
+  'Common.0018': 'The project id is HW_PROJECT_ID (or --project-id).',
+  'Ecs.0019': 'List them: ecs-resize flavors <server>.',
+  'Ecs.0029': 'List them: ecs-resize flavors <server>.',
+  'Ecs.0100': 'That mode is --mode withStopServer.',
+};
+
+/** Where the CLI's endpoint comes from, for an answer that is not the ECS API's. */
+const CLI_ENDPOINT_ADVICE = 'The endpoint is --endpoint (ECS_ENDPOINT), or the default of --region (HW_REGION_NAME).';
+
+/** The CLI's flags and commands for what an API error's advice asks, or undefined when it has none. */
+function cliAdviceOf(error: EcsApiError): string | undefined {
+  if (isWrongEndpointError(error)) return CLI_ENDPOINT_ADVICE;
+  return error.code !== undefined && Object.hasOwn(CLI_ADVICE_BY_CODE, error.code) ? CLI_ADVICE_BY_CODE[error.code] : undefined;
+}
 
 /** How to remove a lock file by hand, when it really is stale. */
 const removeHint = (path: string) => `If no other run uses it, remove it: rm ${shellQuote(path)}`;
@@ -64,8 +74,9 @@ function lockRefusalOf({ kind, journalPath, file, holder }: JournalError): strin
 /**
  * An error's message in the CLI's words, where core's names the library: a job wait that ran
  * out says how to resume it with `ecs-resize job <id> --wait`; refused input names the
- * argument, flag or environment variable; an API error's advice names the flags and commands
- * (`HW_PROJECT_ID`, `--endpoint`, `ecs-resize flavors`, `--mode`); a journal's lock
+ * argument, flag or environment variable; an API error's message (core's, in neutral words) is
+ * followed by the flags and commands that answer it (`HW_PROJECT_ID`, `--endpoint`,
+ * `ecs-resize flavors`, `--mode`), chosen by its code; a journal's lock
  * that refused the run says how to remove it. Other messages are the library's own.
  * @param inputNames The words for core's input paths: {@link COMMAND_LINE_NAMES} for a command
  *   line; none for a fleet file, whose fields have core's names.
@@ -84,6 +95,6 @@ export function cliMessageOf(error: unknown, inputNames: Readonly<Record<string,
   }
   if (error instanceof JournalError) return lockRefusalOf(error) ?? error.message;
   const message = messageOf(error);
-  if (!(error instanceof EcsApiError)) return message;
-  return CORE_ADVICE.reduce((text, [core, cli]) => text.replace(core, cli), message);
+  const advice = error instanceof EcsApiError ? cliAdviceOf(error) : undefined;
+  return advice === undefined ? message : `${message} ${advice}`;
 }

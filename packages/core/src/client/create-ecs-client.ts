@@ -3,8 +3,7 @@ import type { CheckOptions, CheckResult } from '../check/check.js';
 import type { CheckTargetsOptions, TargetCheck } from '../check/check-targets.js';
 import { _createEcsConnection, type EcsConnection } from '../connection/create-ecs-connection.js';
 import type { EcsClientOptions } from '../connection/connection-options.js';
-import { installApiErrorAdvice } from '../errors/api-error-advice.js';
-import { hintFor } from '../errors/api-error-hints.js';
+import { apiErrorHint } from '../errors/api-error-hints.js';
 import type { CollectFactsOptions } from '../facts/collect-facts.js';
 import type { RequestOptions } from '../input/request-options.js';
 import { getJob } from '../operations/get-job.js';
@@ -34,10 +33,6 @@ import type { InterfaceAttachment } from '../schemas/interface-attachment.js';
 import type { Job } from '../schemas/job.js';
 import type { Server } from '../schemas/server.js';
 import type { Volume } from '../schemas/volume.js';
-
-// API errors say what to do (`hint`) wherever the client is loaded; a page bundling only the
-// modular operations leaves the hint table out (errors/api-error-advice.ts).
-installApiErrorAdvice(hintFor);
 
 /**
  * A client of the ECS API for one project: every operation bound to one connection. It is a
@@ -98,7 +93,8 @@ export interface EcsClient extends EcsConnection {
  * is sent until a method is called. A page that calls only a few operations bundles less with
  * `createEcsConnection` and the standalone operations. `collectFacts`, `check` and
  * `checkTargets` (the facts and their look-ups) are imported when first called, so a page
- * that never checks does not load them up front.
+ * that never checks does not load them up front. Its API errors say what to do (`hint`, from
+ * core's table `apiErrorHint`), which a bare connection's do not.
  *
  * @example
  * const ecs = createEcsClient({ endpoint: 'https://ecs.eu-de.otc.t-systems.com', projectId, auth: { accessKey, secretKey } });
@@ -108,7 +104,7 @@ export interface EcsClient extends EcsConnection {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createEcsClient(options: EcsClientOptions): EcsClient {
-  const ecs = _createEcsConnection('createEcsClient', options);
+  const ecs = _createEcsConnection('createEcsClient', options, apiErrorHint);
   return {
     ...ecs,
     resize: (serverId, flavorRef, resizeOptions) => resize(ecs, serverId, flavorRef, resizeOptions),

@@ -1,3 +1,4 @@
+import type { ApiErrorAdvice } from '../errors/api-error-advice.js';
 import { EcsInputError } from '../errors/EcsInputError.js';
 import { baseUrlOf, evsBeside } from '../http/endpoint.js';
 import { createTransport, type Transport } from '../http/transport.js';
@@ -47,10 +48,11 @@ function resolveEndpoint(operation: string, endpoint: string, path: string): str
 }
 
 /**
- * Validates the options and builds the connection; `operation` names the caller in errors.
+ * Validates the options and builds the connection; `operation` names the caller in errors,
+ * `advice` (none by default) says what its API errors say to do.
  * @internal
  */
-export function _createEcsConnection(operation: string, options: EcsClientOptions): EcsConnection {
+export function _createEcsConnection(operation: string, options: EcsClientOptions, advice?: ApiErrorAdvice): EcsConnection {
   const input = parseInput(operation, '', ClientOptionsSchema, options);
   const endpoint = resolveEndpoint(operation, input.endpoint, 'endpoint');
   const retry = input.retry ?? CLIENT_DEFAULTS.retryLimit;
@@ -65,6 +67,7 @@ export function _createEcsConnection(operation: string, options: EcsClientOption
     hooks: options.hooks,
     userAgent: input.userAgent,
     maxResponseBytes: input.maxResponseBytes ?? CLIENT_DEFAULTS.maxResponseBytes,
+    advice,
   });
   return {
     endpoint,

@@ -1,6 +1,6 @@
 import { redactSecretsDeep } from '../http/redact.js';
 import { EcsError } from './EcsError.js';
-import { apiErrorAdvice } from './api-error-advice.js';
+import type { ApiErrorAdvice } from './api-error-advice.js';
 import { classifyApiFailure } from './failure-class.js';
 
 /** A nested error detail some ECS error bodies carry (`error.details`). */
@@ -27,6 +27,11 @@ export interface EcsApiErrorInit {
   url: string;
   /** The secrets to mask in everything above: a response may echo a credential. */
   secrets?: readonly string[] | undefined;
+  /**
+   * What to say about this status and code: the error's `hint`. A client from `createEcsClient`
+   * passes core's table (`apiErrorHint`); left out, the error has no hint.
+   */
+  advice?: ApiErrorAdvice | undefined;
 }
 
 /**
@@ -51,9 +56,10 @@ export class EcsApiError extends EcsError {
   /** The request's URL. */
   readonly url: string;
   /**
-   * What to do about it, when the code is one we know. Set when core's hint table is loaded: in
-   * Node, the CLI, the browser IIFE and any bundle holding `createEcsClient`; a page bundling only
-   * the modular operations leaves the table out, and its errors have none (see `api-error-advice.ts`).
+   * What to do about it, in an operator's words, when the advice it was built with knows the
+   * status or code: a client from `createEcsClient` gives core's table (`apiErrorHint`); a bare
+   * `createEcsConnection` gives none (its page does not bundle the table), nor does a constructor
+   * call without `advice`.
    */
   readonly hint: string | undefined;
 
@@ -68,9 +74,9 @@ export class EcsApiError extends EcsError {
 
   /** @param unmasked The parsed response; every string in it is masked with its `secrets` before it is kept. */
   constructor(unmasked: EcsApiErrorInit) {
-    const { secrets = [], ...fields } = unmasked;
+    const { secrets = [], advice, ...fields } = unmasked;
     const init = redactSecretsDeep(fields, secrets);
-    const hint = apiErrorAdvice(init.status, init.code);
+    const hint = advice?.(init.status, init.code);
     const what = init.code ? `${init.code} (HTTP ${init.status})` : `HTTP ${init.status}`;
     const said = init.apiMessage ? `: ${init.apiMessage}` : '';
     const id = init.requestId ? ` (request id ${init.requestId})` : '';

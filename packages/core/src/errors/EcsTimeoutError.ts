@@ -32,7 +32,7 @@ export class EcsTimeoutError extends EcsError {
     const url = redactSecrets(unmaskedUrl, secrets);
     super(
       `Request timed out after ${timeout} ms: ${method} ${url}. ${uncertainRequestAdvice(method)} ` +
-        'Raise `timeout` if the API is slow.',
+        'Allow a longer timeout if the API is slow.',
     );
     this.method = method;
     this.url = url;

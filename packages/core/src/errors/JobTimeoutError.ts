@@ -24,7 +24,7 @@ export class JobTimeoutError extends EcsError {
     const last = job ? `last status ${job.status}` : 'no status read';
     super(
       `Job ${jobId} did not end within ${timeout} ms (${last}). It may still finish: ` +
-        `call waitForJob('${jobId}') again, with a longer timeout if needed.`,
+        `wait for job ${jobId} again, with a longer timeout if needed.`,
     );
     this.jobId = jobId;
     this.timeout = timeout;

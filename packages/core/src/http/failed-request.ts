@@ -1,3 +1,5 @@
+import type { ApiErrorAdvice } from '../errors/api-error-advice.js';
+
 /** The request an error belongs to, as the errors built from its response need it. */
 export interface FailedRequest {
   method: string;
@@ -10,4 +12,6 @@ export interface FailedRequest {
   secrets: readonly string[];
   /** The largest successful body read, in bytes (the client's `maxResponseBytes`). */
   maxResponseBytes: number;
+  /** What its API errors say to do (their `hint`): the connection's advice, if it has any. */
+  advice?: ApiErrorAdvice | undefined;
 }

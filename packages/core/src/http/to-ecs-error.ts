@@ -23,6 +23,7 @@ export function apiError(response: Response, body: ErrorBody, request: FailedReq
     method: request.method,
     url: request.url,
     secrets: request.secrets,
+    advice: request.advice,
   });
 }
 

@@ -1,5 +1,6 @@
 import ky, { type BeforeRequestHook, type Hooks } from 'ky';
 import type * as v from 'valibot';
+import type { ApiErrorAdvice } from '../errors/api-error-advice.js';
 import type { AkSkCredentials, TokenCredentials } from '../auth/credentials.js';
 import { authenticateRequest } from '../auth/authenticate-request.js';
 import { queryString } from './query-string.js';
@@ -24,6 +25,8 @@ export interface TransportConfig {
   userAgent: string | undefined;
   /** The largest successful body read, in bytes. */
   maxResponseBytes: number;
+  /** What the API errors it throws say to do (their `hint`); none when undefined. */
+  advice: ApiErrorAdvice | undefined;
 }
 
 /** One API call. */
@@ -133,7 +136,12 @@ export function createTransport(config: TransportConfig): Transport {
     },
   });
   const secrets = secretsOf(config.auth);
-  const context: RetryContext = { timeout: config.timeout, secrets, maxResponseBytes: config.maxResponseBytes };
+  const context: RetryContext = {
+    timeout: config.timeout,
+    secrets,
+    maxResponseBytes: config.maxResponseBytes,
+    advice: config.advice,
+  };
   const byMethod = {
     GET: api.extend({ retry: retryPolicy('GET', config.retryLimit, context) }),
     POST: api.extend({ retry: retryPolicy('POST', config.retryLimit, context) }),
