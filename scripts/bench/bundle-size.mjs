@@ -93,10 +93,12 @@ export const bundles = [
     // Its global gets the names of packages/browser/src/index.ts only (no fleet). The
     // <ecs-resize-console> element took it from 29,972 to 34,276 B gz (about 3.2 KB of it the
     // element, its styles and its choice list; the stylesheet alone costs 1.1 KB gz here);
-    // 34,544 B gz since (signing after a caller's hooks, one defineElement for both elements).
+    // 34,544 B gz since (signing after a caller's hooks, one defineElement for both elements);
+    // 34,768 with the console's hold after a resize whose outcome is unknown (no second resize
+    // from stale verdicts).
     name: 'browser: the full IIFE (dist/ecs-resize.iife.js, as shipped)',
     file: iifeFile,
-    budget: 34_700,
+    budget: 34_900,
     goal: 20 * 1024,
   },
 ];
