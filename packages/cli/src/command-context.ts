@@ -1,4 +1,4 @@
-import { createEcsClient, type EcsClient } from '@ecs-resize/core';
+import type { EcsClient } from '@ecs-resize/core';
 import type { RuleEngine } from '@ecs-resize/rules';
 import { connectionFlagsOf } from './args/global-options.js';
 import type { OptionValues } from './args/option-values.js';
@@ -19,7 +19,7 @@ function once<T>(factory: () => T): () => T {
 /**
  * The context a command runs with: its arguments and flags, the terminal, and the client,
  * rules config and rule engine, each made when the command first asks for it (so that the
- * commands that do not call the API need no credentials).
+ * commands that do not call the API need no credentials, and do not load the HTTP client).
  */
 export function createCommandContext(
   args: readonly string[],
@@ -27,8 +27,11 @@ export function createCommandContext(
   io: CliIo,
   terminal: Terminal,
 ): CommandContext {
-  const client = once<EcsClient>(() => {
+  const client = once<Promise<EcsClient>>(async () => {
     const { endpoint, projectId, credentials } = resolveConnection(connectionFlagsOf(options), io.env);
+    // Loaded here, not at start-up: the HTTP client (ky, and Node's fetch behind it) costs the
+    // commands that send nothing, such as `--help`, a tenth of their start-up.
+    const { createEcsClient } = await import('@ecs-resize/core');
     return createEcsClient({
       endpoint: endpoint.value,
       projectId: projectId.value,

@@ -1,7 +1,7 @@
 import { DEFAULT_CREDENTIALS, DEFAULT_TOKEN, defaultData } from '@ecs-resize/emulator';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { listenOnLoopback } from '../../core/test/loopback-server.js';
 import { BIN, cli, spawnCli } from './helpers/cli.js';
@@ -97,8 +97,12 @@ describe('ecs-resize emulator, misused', () => {
   });
 });
 
-// Installing the CLI does not install the emulator: the bundle alone, where no
-// @ecs-resize/emulator can be found, runs every other command and names the package to install.
+// Installing the CLI does not install the emulator: the bundle alone (bin.js and the chunks it
+// loads), where no @ecs-resize/emulator can be found, runs every other command and names the
+// package to install.
+
+/** The chunks beside bin.js that it loads (`import()`ed code, and what the two share). */
+const CHUNKS = join(dirname(BIN), 'chunks');
 describe('the CLI without @ecs-resize/emulator', () => {
   let directory = '';
   let lonelyBin = '';
@@ -106,6 +110,7 @@ describe('the CLI without @ecs-resize/emulator', () => {
     directory = mkdtempSync(join(tmpdir(), 'ecs-resize-no-emulator-'));
     lonelyBin = join(directory, 'bin.js');
     copyFileSync(BIN, lonelyBin);
+    cpSync(CHUNKS, join(directory, 'chunks'), { recursive: true });
   });
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
@@ -122,7 +127,9 @@ describe('the CLI without @ecs-resize/emulator', () => {
   });
 
   it('the bundle has none of the emulator, and the manifest makes it an optional peer only', () => {
-    const bundle = readFileSync(BIN, 'utf8');
+    const bundle = [BIN, ...readdirSync(CHUNKS).map((chunk) => join(CHUNKS, chunk))]
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
     expect(bundle).toContain("import('@ecs-resize/emulator')");
     expect(bundle).not.toContain(DEFAULT_CREDENTIALS.secretKey);
     const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as Record<

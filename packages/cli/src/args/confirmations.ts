@@ -1,13 +1,22 @@
 import type { Confirmations } from '@ecs-resize/core';
-import { createRuleEngine, listConfirmations, type RuleConfirmation, type RuleEngine } from '@ecs-resize/rules';
+import { listConfirmations, plugin, recommended, type RuleConfirmation, type RuleEngine } from '@ecs-resize/rules';
 import { UsageError } from '../errors/UsageError.js';
 
 /** The confirmations the built-in rules declare (`meta.confirmation`), made once, for the help. */
 let builtIn: readonly RuleConfirmation[] | undefined;
 
-/** The confirmations of the built-in rules, in rule order: `xen-to-kvm-drivers`, `h1-drivers`. */
+/**
+ * The confirmations of the built-in rules, in rule order: `xen-to-kvm-drivers`, `h1-drivers`.
+ * Read from the rules' meta in `recommended`'s order (the default engine's active rules),
+ * without building an engine: the help texts ask for them at start-up.
+ */
 export function builtInConfirmations(): readonly RuleConfirmation[] {
-  builtIn ??= listConfirmations(createRuleEngine());
+  builtIn ??= listConfirmations({
+    activeRules: Object.keys(recommended.rules).flatMap((id) => {
+      const confirmation = plugin.rules[id]?.meta.confirmation;
+      return confirmation === undefined ? [] : [{ id, severity: 'error' as const, confirmation }];
+    }),
+  });
   return builtIn;
 }
 

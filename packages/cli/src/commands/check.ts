@@ -113,7 +113,7 @@ export const checkCommand: Command = {
     if (input?.flag === FACTS_FLAG)
       return printPreflight(terminal, await checkFactsInput(input.source, rules, settings.confirmations, io), factsHintFor);
     const [server = '', flavorRef = ''] = args;
-    const ecs = client();
+    const ecs = await client();
     const serverId = await resolveServerId(ecs, server, signal);
     return printPreflight(terminal, await runPreflight(ecs, rules, serverId, flavorRef, { ...settings, signal }));
   },

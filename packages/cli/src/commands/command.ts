@@ -19,10 +19,11 @@ export interface CommandContext {
   /** Aborted on Ctrl-C (its reason an `InterruptedError`); never aborted otherwise. */
   readonly signal: AbortSignal;
   /**
-   * A client for the endpoint, project id and credentials of the flags and the environment.
-   * @throws {UsageError} When one is missing; `EcsInputError` when the client refuses one.
+   * A client for the endpoint, project id and credentials of the flags and the environment,
+   * made (and its HTTP code loaded) on the first call.
+   * @throws {UsageError} When one is missing; `EcsInputError` when the client refuses one (rejects).
    */
-  client(): EcsClient;
+  client(): Promise<EcsClient>;
   /** The rules config file (`--config`, else the one in the current directory, else none). */
   rulesConfig(): Promise<RulesConfigFile>;
   /** The rule engine: `recommended`, the config file over it, `--force` turning rules off. */

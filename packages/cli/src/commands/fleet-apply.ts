@@ -66,7 +66,7 @@ export const fleetApplyCommand: Command = {
       throw new UsageError('fleet apply - (stdin): give --journal <file>; it is what a re-run resumes from. Nothing was read.');
     const { path, items, concurrency } = await fleetInputOf(context);
     const waitOptions = waitSettingsFrom(options);
-    const ecs = client();
+    const ecs = await client();
     const rules = await engine();
     const journal = openJournal(resolve(io.cwd, journalOption ?? `${path}.results.jsonl`), secretsIn(io.env));
     try {

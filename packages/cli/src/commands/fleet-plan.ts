@@ -27,7 +27,7 @@ export const fleetPlanCommand: Command = {
   async run(context) {
     const { terminal, signal, client, engine } = context;
     const { items, concurrency } = await fleetInputOf(context);
-    const plan = await planFleet(client(), await engine(), items, { concurrency, signal });
+    const plan = await planFleet(await client(), await engine(), items, { concurrency, signal });
     if (terminal.json) terminal.printJson(planToJson(plan));
     else terminal.print(formatPlan(plan, terminal.colors));
     return planExitCode(plan);

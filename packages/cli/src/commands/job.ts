@@ -42,7 +42,7 @@ export const jobCommand: Command = {
   examples: ['ecs-resize job ff80808288d41e1b018990260955686a', 'ecs-resize job ff80808288d41e1b018990260955686a --wait --json'],
   async run({ args: [jobId = ''], options, terminal, signal, client }) {
     const settings = waitSettingsFrom(options);
-    const ecs = client();
+    const ecs = await client();
     const job = options.flag('wait')
       ? await waitWithProgress(ecs, terminal, jobId, settings, signal)
       : await ecs.getJob(jobId, { signal });

@@ -40,7 +40,7 @@ export const resizeCommand: Command = {
     const waitSettings = waitSettingsFrom(options);
     const [wait, dryRun] = [options.flag('wait'), options.flag('dry-run')];
     if (wait && dryRun) throw new UsageError('--wait and --dry-run do not go together: a dry run creates no job.');
-    const ecs = client();
+    const ecs = await client();
     const serverId = await resolveServerId(ecs, server, signal);
     const preflight = await runPreflight(ecs, rules, serverId, flavorRef, { ...settings, signal });
     if (!terminal.json) terminal.print(formatPreflight(preflight, terminal.colors));

@@ -34,7 +34,7 @@ export const serversCommand: Command = {
   ].join('\n'),
   examples: ['ecs-resize servers', 'ecs-resize servers --json'],
   async run({ terminal, signal, client }) {
-    const servers = await client().listServers({ signal });
+    const servers = await (await client()).listServers({ signal });
     if (terminal.json) terminal.printJson({ servers: servers.map(serverSummary) });
     else terminal.print(servers.length === 0 ? 'No servers.' : serverTable(servers, terminal.colors));
     return ExitCode.ok;

@@ -47,7 +47,7 @@ export async function checkTerraformPlan(
   const checks: PlanChecks =
     resizes.length === 0
       ? { verdicts: [] }
-      : await checkFlavorChanges(client(), rules, resizes, { confirmations, signal, onVerdict });
+      : await checkFlavorChanges(await client(), rules, resizes, { confirmations, signal, onVerdict });
   const check = { ...checks, notes, skipped };
   if (terminal.json) terminal.printJson(terraformCheckToJson(check));
   else {
