@@ -1,8 +1,9 @@
 /**
  * What `ecs-resize` loads at start-up: the commands that send nothing (help, completion, the
  * version, usage errors, missing credentials) never load the HTTP client, ky, nor Node's fetch
- * (undici) that ky's first touch of the global `Request` loads; a command that calls the API
- * does. The built binary runs with a preload that records both (helpers/record-http-loading.mjs).
+ * (undici) that ky's first touch of the global `Request` loads, nor node:crypto (signing, the
+ * emulator's keys); a command that calls the API does. The built binary runs with a preload
+ * that records the three (helpers/record-lazy-loading.mjs).
  */
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,8 +13,8 @@ import { startEmulator, type Emulator } from '@ecs-resize/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, tokenEnv } from './helpers/cli.js';
 
-/** The preload that records whether the global `Request` was touched and undici loaded. */
-const RECORD_HTTP_LOADING = fileURLToPath(new URL('./helpers/record-http-loading.mjs', import.meta.url));
+/** The preload that records whether the global `Request` was touched, undici and node:crypto loaded. */
+const RECORD_LAZY_LOADING = fileURLToPath(new URL('./helpers/record-lazy-loading.mjs', import.meta.url));
 
 let emulator: Emulator;
 let dir = '';
@@ -29,8 +30,12 @@ afterAll(async () => {
 /** Runs the built CLI with the preload; resolves to its exit code and what it loaded. */
 async function runRecorded(args: readonly string[], env: Record<string, string>) {
   const file = join(dir, `${args.join('_').replace(/\W/g, '-')}.json`);
-  const { code } = await cli(args, { ...env, NODE_OPTIONS: `--import=${RECORD_HTTP_LOADING}`, ECS_TEST_LOADING_FILE: file });
-  const loaded = JSON.parse(await readFile(file, 'utf8')) as { requestTouched: boolean; undiciLoaded: boolean };
+  const { code } = await cli(args, { ...env, NODE_OPTIONS: `--import=${RECORD_LAZY_LOADING}`, ECS_TEST_LOADING_FILE: file });
+  const loaded = JSON.parse(await readFile(file, 'utf8')) as {
+    requestTouched: boolean;
+    undiciLoaded: boolean;
+    cryptoLoaded: boolean;
+  };
   return { code, ...loaded };
 }
 
@@ -46,11 +51,16 @@ describe('the HTTP client is loaded only by a command that calls the API', () =>
     { args: ['frobnicate'], code: 2 },
     { args: ['resize', 'only-a-server'], code: 2 },
     { args: ['servers'], code: 2 }, // no endpoint nor credentials: refused before the client is made
-  ])('$args: exit $code, neither ky nor undici loaded', async ({ args, code }) => {
-    expect(await runRecorded(args, {})).toEqual({ code, requestTouched: false, undiciLoaded: false });
+  ])('$args: exit $code, none of ky, undici and node:crypto loaded', async ({ args, code }) => {
+    expect(await runRecorded(args, {})).toEqual({ code, requestTouched: false, undiciLoaded: false, cryptoLoaded: false });
   });
 
-  it('servers against the emulator on 127.0.0.1: both loaded, exit 0', async () => {
-    expect(await runRecorded(['servers'], tokenEnv(emulator))).toEqual({ code: 0, requestTouched: true, undiciLoaded: true });
+  it('servers against the emulator on 127.0.0.1: all three loaded, exit 0', async () => {
+    expect(await runRecorded(['servers'], tokenEnv(emulator))).toEqual({
+      code: 0,
+      requestTouched: true,
+      undiciLoaded: true,
+      cryptoLoaded: true,
+    });
   });
 });
